@@ -1,0 +1,74 @@
+//! The one write path: every change to a workspace is a [`Command`].
+
+use thiserror::Error;
+
+use super::id::RecordId;
+use super::record::Source;
+use super::time::Millis;
+use super::validate::Invalid;
+
+/// The outside facts a command needs: the time and who is acting.
+#[derive(Clone, Copy, Debug)]
+pub struct Context {
+    pub now: Millis,
+    pub source: Source,
+}
+
+impl Context {
+    pub fn user(now: Millis) -> Self {
+        Context { now, source: Source::User }
+    }
+}
+
+/// Raw input for one property, as typed or imported.
+pub type Input = (String, String);
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    CreateRecord { object: String, values: Vec<Input> },
+    UpdateRecord { id: RecordId, values: Vec<Input> },
+    /// Moves a record to the recycle bin.
+    DeleteRecord { id: RecordId },
+    RestoreRecord { id: RecordId },
+}
+
+/// Why one field was refused.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum FieldProblem {
+    #[error("{0}")]
+    Invalid(Invalid),
+    #[error("is required")]
+    Required,
+    #[error("is already used by record {0}")]
+    Duplicate(RecordId),
+    #[error("is not a property of this object")]
+    UnknownProperty,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+#[error("{property} {problem}")]
+pub struct FieldError {
+    pub property: String,
+    pub problem: FieldProblem,
+}
+
+/// Why a command was refused. A refused command changes nothing.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum CommandError {
+    #[error("unknown object {0}")]
+    UnknownObject(String),
+    #[error("no record {0}")]
+    NotFound(RecordId),
+    #[error("invalid fields: {}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "))]
+    Fields(Vec<FieldError>),
+}
+
+impl CommandError {
+    /// The problem with one property, for showing next to its field.
+    pub fn field(&self, property: &str) -> Option<&FieldProblem> {
+        match self {
+            CommandError::Fields(errors) => errors.iter().find(|e| e.property == property).map(|e| &e.problem),
+            _ => None,
+        }
+    }
+}

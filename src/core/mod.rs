@@ -1,0 +1,18 @@
+//! The domain of Cairn: schema, records, validation, commands and the stored format.
+//!
+//! Architecture invariant: nothing here touches the browser, the clock or any I/O. Time and
+//! identity come in through [`command::Context`], so every rule is a deterministic function
+//! that the native test suite can check. The UI only renders what these functions return.
+
+pub mod change;
+pub mod command;
+pub mod i18n;
+pub mod id;
+pub mod record;
+pub mod schema;
+pub mod stored;
+pub mod time;
+pub mod validate;
+pub mod value;
+pub mod view;
+pub mod workspace;

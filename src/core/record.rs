@@ -1,0 +1,115 @@
+//! Records: property values with their full history.
+//!
+//! Invariant: the current value of a property is the last entry of its history. History is
+//! only ever appended to (merges interleave two histories by time, still ending with the
+//! value that wins).
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+use super::id::RecordId;
+use super::time::Millis;
+use super::value::Value;
+
+/// Who or what wrote a value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Source {
+    User,
+    Import,
+    Workflow,
+    Merge,
+    Sync,
+}
+
+/// One write of one property. `value: None` records that the value was cleared.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HistoryEntry {
+    #[serde(rename = "v", default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<Value>,
+    #[serde(rename = "t")]
+    pub at: Millis,
+    #[serde(rename = "s")]
+    pub source: Source,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Record {
+    pub id: RecordId,
+    /// The object's internal name, e.g. `contacts`.
+    pub object: String,
+    /// Short human-readable number, unique within the object on this device.
+    pub number: u64,
+    pub created: Millis,
+    pub updated: Millis,
+    /// Property name → history, oldest first.
+    pub props: BTreeMap<String, Vec<HistoryEntry>>,
+}
+
+impl Record {
+    pub fn new(id: RecordId, object: &str, number: u64, now: Millis) -> Self {
+        Record { id, object: object.to_string(), number, created: now, updated: now, props: BTreeMap::new() }
+    }
+
+    /// The current value of a property, if it is set.
+    pub fn get(&self, name: &str) -> Option<&Value> {
+        self.props.get(name).and_then(|h| h.last()).and_then(|e| e.value.as_ref())
+    }
+
+    /// The current value as display text, empty when unset.
+    pub fn text(&self, name: &str) -> String {
+        self.get(name).map(Value::display).unwrap_or_default()
+    }
+
+    /// Appends a write to the property's history. A write of the current value is a no-op,
+    /// so history only records real changes. Returns whether anything changed.
+    pub fn set(&mut self, name: &str, value: Option<Value>, at: Millis, source: Source) -> bool {
+        if self.get(name) == value.as_ref() {
+            return false;
+        }
+        self.props.entry(name.to_string()).or_default().push(HistoryEntry { value, at, source });
+        self.updated = self.updated.max(at);
+        true
+    }
+
+    pub fn history(&self, name: &str) -> &[HistoryEntry] {
+        self.props.get(name).map(Vec::as_slice).unwrap_or(&[])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record() -> Record {
+        Record::new(RecordId("R".into()), "contacts", 1, Millis(10))
+    }
+
+    #[test]
+    fn current_value_is_the_latest_history_entry() {
+        let mut r = record();
+        assert!(r.set("city", Some(Value::Text("Paris".into())), Millis(20), Source::User));
+        assert!(r.set("city", Some(Value::Text("Milan".into())), Millis(30), Source::Import));
+        assert_eq!(r.text("city"), "Milan");
+        assert_eq!(r.history("city").len(), 2);
+        assert_eq!(r.history("city")[0].source, Source::User);
+        assert_eq!(r.updated, Millis(30));
+    }
+
+    #[test]
+    fn writing_the_same_value_keeps_history_unchanged() {
+        let mut r = record();
+        r.set("city", Some(Value::Text("Paris".into())), Millis(20), Source::User);
+        assert!(!r.set("city", Some(Value::Text("Paris".into())), Millis(25), Source::User));
+        assert_eq!(r.history("city").len(), 1);
+    }
+
+    #[test]
+    fn clearing_is_recorded_and_reads_as_unset() {
+        let mut r = record();
+        r.set("city", Some(Value::Text("Paris".into())), Millis(20), Source::User);
+        assert!(r.set("city", None, Millis(30), Source::User));
+        assert_eq!(r.get("city"), None);
+        assert_eq!(r.history("city").len(), 2);
+    }
+}

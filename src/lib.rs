@@ -1,0 +1,15 @@
+//! Cairn: an offline-first CRM that runs entirely in the browser.
+//!
+//! The crate has three layers (see `ARCHITECTURE.md`):
+//! - [`core`]: the domain, plain Rust with no browser dependency, tested natively;
+//! - `storage`: adapters that persist the core's commits (IndexedDB, localStorage);
+//! - `ui`: the Leptos components, one folder per feature.
+//!
+//! Only `core` is compiled for the host; the browser layers exist on `wasm32` alone.
+
+pub mod core;
+
+#[cfg(target_arch = "wasm32")]
+pub mod storage;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
