@@ -9,6 +9,7 @@ pub mod command;
 pub mod i18n;
 pub mod id;
 pub mod record;
+pub mod route;
 pub mod schema;
 pub mod stored;
 pub mod time;

@@ -37,7 +37,7 @@ pub struct Batch {
     pub ops: Vec<Op>,
 }
 
-#[derive(Debug, Error, PartialEq)]
+#[derive(Clone, Debug, Error, PartialEq)]
 pub enum LoadError {
     #[error("the data was written by a newer version of Cairn (format {0}); update the app")]
     NewerFormat(u32),

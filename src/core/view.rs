@@ -5,7 +5,7 @@ use super::record::Record;
 use super::workspace::Workspace;
 
 /// One row of a record table: the id and the display text of each requested column.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Row {
     pub id: RecordId,
     pub cells: Vec<String>,

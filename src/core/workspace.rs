@@ -36,6 +36,11 @@ impl Workspace {
         Workspace { schema, records: HashMap::new(), bin: HashMap::new(), ids, numbers: HashMap::new(), unique: HashMap::new() }
     }
 
+    /// Replaces the id generator, once the edge knows this device's stored id.
+    pub fn set_id_gen(&mut self, ids: IdGen) {
+        self.ids = ids;
+    }
+
     pub fn schema(&self) -> &Schema {
         &self.schema
     }

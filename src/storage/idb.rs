@@ -1,0 +1,191 @@
+//! The workspace in IndexedDB.
+//!
+//! Three object stores (the layout is explained in `core::stored`):
+//! - `meta`: the format version and this device's id;
+//! - `snapshot`: JSON chunks of the whole workspace, keyed 0..n;
+//! - `log`: one JSON batch per committed command, auto-incremented so replay keeps order.
+//!
+//! Every method issues all of its requests before awaiting anything, because a transaction
+//! commits by itself as soon as the code awaits something that is not one of its requests.
+
+use js_sys::Array;
+use wasm_bindgen::{closure::Closure, prelude::wasm_bindgen, JsCast, JsValue};
+use web_sys::{IdbDatabase, IdbObjectStoreParameters, IdbOpenDbRequest, IdbTransaction, IdbTransactionMode};
+
+#[wasm_bindgen]
+extern "C" {
+    // `transaction(stores, mode, { durability })`: web-sys only exposes the options argument
+    // behind its unstable-API flag, so it is bound here directly.
+    type DatabaseWithOptions;
+
+    #[wasm_bindgen(method, catch, js_name = transaction)]
+    fn transaction_with_options(
+        this: &DatabaseWithOptions,
+        stores: &Array,
+        mode: &str,
+        options: &JsValue,
+    ) -> Result<IdbTransaction, JsValue>;
+}
+
+use super::js::{request, transaction_done};
+use super::StorageError;
+use crate::core::stored::FORMAT_VERSION;
+
+/// The IndexedDB schema version (object stores); distinct from the JSON format version.
+const DB_VERSION: u32 = 1;
+const META: &str = "meta";
+const SNAPSHOT: &str = "snapshot";
+const LOG: &str = "log";
+
+/// What storage holds, ready for `core::stored::restore`.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub format: u32,
+    pub device: Option<u64>,
+    pub snapshot: Vec<String>,
+    pub log: Vec<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Database {
+    db: IdbDatabase,
+}
+
+impl Database {
+    /// Opens (creating or upgrading) the named database.
+    pub async fn open(name: &str) -> Result<Database, StorageError> {
+        let window = web_sys::window().ok_or(StorageError::Unavailable)?;
+        let factory = window.indexed_db().ok().flatten().ok_or(StorageError::Unavailable)?;
+        let open: IdbOpenDbRequest =
+            factory.open_with_u32(name, DB_VERSION).map_err(|e| StorageError::from_js(&e, StorageError::Open))?;
+        let upgrade = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+            let Some(req) = event.target().and_then(|t| t.dyn_into::<IdbOpenDbRequest>().ok()) else { return };
+            let Ok(db) = req.result().and_then(|r| r.dyn_into::<IdbDatabase>()) else { return };
+            create_stores(&db);
+        });
+        open.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
+        let blocked = Closure::<dyn FnMut()>::new(|| {});
+        open.set_onblocked(Some(blocked.as_ref().unchecked_ref()));
+        let result = request(&open).await;
+        open.set_onupgradeneeded(None);
+        open.set_onblocked(None);
+        let db: IdbDatabase = result
+            .map_err(|e| StorageError::from_js(&e, StorageError::Open))?
+            .dyn_into()
+            .map_err(|_| StorageError::Open("unexpected result".into()))?;
+        Ok(Database { db })
+    }
+
+    /// Calls `on_change` when a newer version of the app wants to upgrade the database: the
+    /// connection is closed first so the upgrade is not blocked by this tab.
+    pub fn on_version_change(&self, on_change: impl Fn() + 'static) {
+        let db = self.db.clone();
+        let handler = Closure::<dyn Fn()>::new(move || {
+            db.close();
+            on_change();
+        });
+        self.db.set_onversionchange(Some(handler.as_ref().unchecked_ref()));
+        handler.forget();
+    }
+
+    /// Reads everything in one read-only transaction.
+    pub async fn load(&self) -> Result<Loaded, StorageError> {
+        let tx = self.transaction(&[META, SNAPSHOT, LOG], IdbTransactionMode::Readonly)?;
+        let store = |name: &str| tx.object_store(name).map_err(|e| StorageError::from_js(&e, StorageError::Transaction));
+        let format_req = store(META)?.get(&"format".into()).map_err(tx_err)?;
+        let device_req = store(META)?.get(&"device".into()).map_err(tx_err)?;
+        let snapshot_req = store(SNAPSHOT)?.get_all().map_err(tx_err)?;
+        let log_req = store(LOG)?.get_all().map_err(tx_err)?;
+        let format = request(&format_req).await.map_err(tx_err)?;
+        let device = request(&device_req).await.map_err(tx_err)?;
+        let snapshot = request(&snapshot_req).await.map_err(tx_err)?;
+        let log = request(&log_req).await.map_err(tx_err)?;
+        Ok(Loaded {
+            // An empty database has no format yet: it is written by this version.
+            format: format.as_f64().map(|f| f as u32).unwrap_or(FORMAT_VERSION),
+            device: device.as_string().and_then(|s| u64::from_str_radix(&s, 16).ok()),
+            snapshot: strings(&snapshot),
+            log: strings(&log),
+        })
+    }
+
+    /// Appends one committed batch to the log, durably: resolves once it is on disk.
+    pub async fn append(&self, batch: &str) -> Result<(), StorageError> {
+        let tx = self.transaction(&[LOG], IdbTransactionMode::Readwrite)?;
+        tx.object_store(LOG).and_then(|s| s.add(&JsValue::from_str(batch))).map_err(tx_err)?;
+        transaction_done(&tx).await.map_err(tx_err)
+    }
+
+    /// Replaces the snapshot and clears the log in one transaction; also stamps the format.
+    pub async fn compact(&self, chunks: &[String], device: u64) -> Result<(), StorageError> {
+        let tx = self.transaction(&[META, SNAPSHOT, LOG], IdbTransactionMode::Readwrite)?;
+        let issue = || -> Result<(), JsValue> {
+            let snapshot = tx.object_store(SNAPSHOT)?;
+            snapshot.clear()?;
+            for (i, chunk) in chunks.iter().enumerate() {
+                snapshot.put_with_key(&JsValue::from_str(chunk), &JsValue::from(i as u32))?;
+            }
+            tx.object_store(LOG)?.clear()?;
+            let meta = tx.object_store(META)?;
+            meta.put_with_key(&JsValue::from(FORMAT_VERSION), &"format".into())?;
+            meta.put_with_key(&JsValue::from_str(&format!("{device:x}")), &"device".into())?;
+            Ok(())
+        };
+        if let Err(e) = issue() {
+            let _ = tx.abort();
+            return Err(tx_err(e));
+        }
+        transaction_done(&tx).await.map_err(tx_err)
+    }
+
+    /// Records the device id (and format) of a new database.
+    pub async fn init_meta(&self, device: u64) -> Result<(), StorageError> {
+        let tx = self.transaction(&[META], IdbTransactionMode::Readwrite)?;
+        let meta = tx.object_store(META).map_err(tx_err)?;
+        meta.put_with_key(&JsValue::from(FORMAT_VERSION), &"format".into()).map_err(tx_err)?;
+        meta.put_with_key(&JsValue::from_str(&format!("{device:x}")), &"device".into()).map_err(tx_err)?;
+        transaction_done(&tx).await.map_err(tx_err)
+    }
+
+    pub fn close(&self) {
+        self.db.close();
+    }
+
+    fn transaction(&self, stores: &[&str], mode: IdbTransactionMode) -> Result<IdbTransaction, StorageError> {
+        let names = Array::new();
+        for s in stores {
+            names.push(&JsValue::from_str(s));
+        }
+        // User edits must survive a power cut once the UI says "saved".
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"durability".into(), &"strict".into());
+        let mode = match mode {
+            IdbTransactionMode::Readwrite => "readwrite",
+            _ => "readonly",
+        };
+        self.db.unchecked_ref::<DatabaseWithOptions>().transaction_with_options(&names, mode, &options).map_err(tx_err)
+    }
+}
+
+fn create_stores(db: &IdbDatabase) {
+    let names = db.object_store_names();
+    if !names.contains(META) {
+        let _ = db.create_object_store(META);
+    }
+    if !names.contains(SNAPSHOT) {
+        let _ = db.create_object_store(SNAPSHOT);
+    }
+    if !names.contains(LOG) {
+        let params = IdbObjectStoreParameters::new();
+        params.set_auto_increment(true);
+        let _ = db.create_object_store_with_optional_parameters(LOG, &params);
+    }
+}
+
+fn tx_err(e: JsValue) -> StorageError {
+    StorageError::from_js(&e, StorageError::Transaction)
+}
+
+fn strings(array: &JsValue) -> Vec<String> {
+    Array::from(array).iter().filter_map(|v| v.as_string()).collect()
+}

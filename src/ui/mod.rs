@@ -1,0 +1,18 @@
+//! The Leptos user interface, one folder per feature.
+//!
+//! Components render what `crate::core` computes and send every write through the
+//! [`store::Store`] service; they hold no business rules of their own.
+
+mod app;
+mod contacts;
+mod i18n;
+mod shell;
+pub mod store;
+
+pub use app::App;
+
+/// Mounts the app on the page's `<body>`.
+pub fn mount() {
+    app::canonicalize_location();
+    leptos::mount::mount_to_body(App);
+}

@@ -1,0 +1,137 @@
+//! The repository service: the workspace in memory, kept in step with IndexedDB.
+//!
+//! Every write goes `dispatch(command)` → `Workspace::execute` (validate + apply) → one
+//! IndexedDB transaction → done. If the transaction fails, the commit is reverted in memory
+//! and the caller gets the storage error, so the screen never shows unsaved data as saved.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use thiserror::Error;
+
+use crate::core::change::Commit;
+use crate::core::command::{Command, CommandError, Context};
+use crate::core::id::IdGen;
+use crate::core::schema::default_schema;
+use crate::core::stored::{restore, Batch};
+use crate::core::time::Millis;
+use crate::core::workspace::Workspace;
+use crate::storage::idb::Database;
+use crate::storage::StorageError;
+
+/// The database's name in IndexedDB.
+pub const DB_NAME: &str = "cairn";
+
+/// Log entries after which start-up folds the log into a new snapshot.
+const COMPACT_AFTER: usize = 500;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Status {
+    Loading,
+    Ready,
+    /// No IndexedDB: the app works, but nothing is kept.
+    MemoryOnly(String),
+    /// Stored data could not be read; it is left untouched and the app runs in memory.
+    Damaged(String),
+}
+
+#[derive(Debug, Error)]
+pub enum DispatchError {
+    #[error(transparent)]
+    Command(#[from] CommandError),
+    #[error(transparent)]
+    Storage(#[from] StorageError),
+    #[error("the app is shutting down")]
+    Disposed,
+}
+
+#[derive(Clone, Copy)]
+pub struct Store {
+    pub ws: RwSignal<Workspace>,
+    pub status: RwSignal<Status>,
+    db: StoredValue<Option<Database>, LocalStorage>,
+}
+
+pub fn use_store() -> Store {
+    expect_context::<Store>()
+}
+
+pub fn now() -> Millis {
+    Millis(js_sys::Date::now() as i64)
+}
+
+impl Store {
+    pub fn new() -> Store {
+        Store {
+            ws: RwSignal::new(Workspace::new(default_schema(), IdGen::new(random_u64(), random_u64() as u32))),
+            status: RwSignal::new(Status::Loading),
+            db: StoredValue::new_local(None),
+        }
+    }
+
+    /// Opens the database and loads the workspace in the background.
+    pub fn start(self) {
+        spawn_local(async move {
+            let status = match self.open().await {
+                Ok(()) => Status::Ready,
+                Err(StorageError::Load(e)) => Status::Damaged(e.to_string()),
+                Err(e) => Status::MemoryOnly(e.to_string()),
+            };
+            self.status.set(status);
+        });
+    }
+
+    async fn open(self) -> Result<(), StorageError> {
+        let db = Database::open(DB_NAME).await?;
+        let loaded = db.load().await?;
+        let device = loaded.device.unwrap_or_else(random_u64);
+        let mut ws = Workspace::new(default_schema(), IdGen::new(device, random_u64() as u32));
+        restore(&mut ws, loaded.format, &loaded.snapshot, &loaded.log)?;
+        if loaded.device.is_none() {
+            db.init_meta(device).await?;
+        }
+        if loaded.log.len() > COMPACT_AFTER {
+            let chunks: Vec<String> = crate::core::stored::snapshot(&ws, crate::core::stored::CHUNK_SIZE).iter().map(Batch::encode).collect();
+            // A failed compaction leaves the old snapshot and log in place: nothing is lost.
+            let _ = db.compact(&chunks, device).await;
+        }
+        let status = self.status;
+        db.on_version_change(move || status.set(Status::MemoryOnly("a newer version of Cairn was opened in another tab; reload this tab".into())));
+        self.ws.set(ws);
+        self.db.set_value(Some(db));
+        Ok(())
+    }
+
+    /// Runs a command and persists it; on a storage failure the change is undone.
+    pub async fn dispatch(self, command: Command) -> Result<Commit, DispatchError> {
+        let ctx = Context::user(now());
+        let commit = self.ws.try_update(|ws| ws.execute(command, &ctx)).ok_or(DispatchError::Disposed)??;
+        if let Some(db) = self.db.get_value() {
+            if let Err(e) = db.append(&Batch::from_commit(&commit).encode()).await {
+                self.ws.update(|ws| ws.revert(&commit));
+                return Err(e.into());
+            }
+        }
+        Ok(commit)
+    }
+}
+
+impl Default for Store {
+    fn default() -> Self {
+        Store::new()
+    }
+}
+
+/// Random bits from the browser's CSPRNG, for device ids and id counters.
+fn random_u64() -> u64 {
+    let mut bytes = [0u8; 8];
+    if let Some(crypto) = web_sys::window().and_then(|w| w.crypto().ok()) {
+        let _ = crypto.get_random_values_with_u8_array(&mut bytes);
+    }
+    let n = u64::from_le_bytes(bytes);
+    // Without a CSPRNG, fall back to the clock so ids still differ between devices.
+    if n == 0 {
+        js_sys::Date::now().to_bits()
+    } else {
+        n
+    }
+}

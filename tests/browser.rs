@@ -1,0 +1,96 @@
+//! Browser tests of the storage adapters, run in headless Chromium by wasm-bindgen-test.
+#![cfg(target_arch = "wasm32")]
+
+use cairn::core::command::{Command, Context};
+use cairn::core::id::IdGen;
+use cairn::core::schema::default_schema;
+use cairn::core::stored::{restore, snapshot, Batch, FORMAT_VERSION};
+use cairn::core::time::Millis;
+use cairn::core::workspace::Workspace;
+use cairn::storage::idb::Database;
+use cairn::storage::js::request;
+use cairn::storage::StorageError;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn unique_name(test: &str) -> String {
+    format!("cairn-test-{test}-{}", js_sys::Math::random())
+}
+
+fn contact_batch(ws: &mut Workspace, email: &str, t: i64) -> String {
+    let cmd = Command::CreateRecord { object: "contacts".into(), values: vec![("email".into(), email.into())] };
+    let commit = ws.execute(cmd, &Context::user(Millis(t))).expect("valid contact");
+    Batch::from_commit(&commit).encode()
+}
+
+#[wasm_bindgen_test]
+async fn a_fresh_database_loads_empty() {
+    let db = Database::open(&unique_name("fresh")).await.expect("opens");
+    let loaded = db.load().await.expect("loads");
+    assert_eq!(loaded.format, FORMAT_VERSION);
+    assert_eq!(loaded.device, None);
+    assert!(loaded.snapshot.is_empty() && loaded.log.is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn appended_batches_read_back_in_order_and_rebuild_the_workspace() {
+    let name = unique_name("append");
+    let db = Database::open(&name).await.expect("opens");
+    db.init_meta(0xABCDEF).await.expect("meta");
+    let mut ws = Workspace::new(default_schema(), IdGen::new(1, 0));
+    for (i, email) in ["a@x.org", "b@x.org", "c@x.org"].iter().enumerate() {
+        db.append(&contact_batch(&mut ws, email, i as i64)).await.expect("appends");
+    }
+    db.close();
+
+    let reopened = Database::open(&name).await.expect("reopens");
+    let loaded = reopened.load().await.expect("loads");
+    assert_eq!(loaded.device, Some(0xABCDEF));
+    assert_eq!(loaded.log.len(), 3);
+    let mut fresh = Workspace::new(default_schema(), IdGen::new(1, 0));
+    restore(&mut fresh, loaded.format, &loaded.snapshot, &loaded.log).expect("restores");
+    assert_eq!(fresh.entities(), ws.entities());
+}
+
+#[wasm_bindgen_test]
+async fn compaction_replaces_the_log_with_a_snapshot() {
+    let db = Database::open(&unique_name("compact")).await.expect("opens");
+    let mut ws = Workspace::new(default_schema(), IdGen::new(1, 0));
+    for i in 0..5 {
+        db.append(&contact_batch(&mut ws, &format!("p{i}@x.org"), i)).await.expect("appends");
+    }
+    let chunks: Vec<String> = snapshot(&ws, 2).iter().map(Batch::encode).collect();
+    db.compact(&chunks, 7).await.expect("compacts");
+    let loaded = db.load().await.expect("loads");
+    assert!(loaded.log.is_empty());
+    assert_eq!(loaded.snapshot, chunks);
+    let mut fresh = Workspace::new(default_schema(), IdGen::new(1, 0));
+    restore(&mut fresh, loaded.format, &loaded.snapshot, &loaded.log).expect("restores");
+    assert_eq!(fresh.entities(), ws.entities());
+}
+
+#[wasm_bindgen_test]
+async fn writing_to_a_closed_database_reports_a_transaction_error() {
+    let db = Database::open(&unique_name("closed")).await.expect("opens");
+    db.close();
+    match db.append("{\"ops\":[]}").await {
+        Err(StorageError::Transaction(why)) => assert!(why.contains("InvalidStateError"), "{why}"),
+        other => panic!("expected a transaction error, got {other:?}"),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn opening_a_database_from_a_newer_version_reports_the_cause() {
+    let name = unique_name("newer");
+    // Another (newer) build created the database at a higher version.
+    let factory = web_sys::window().and_then(|w| w.indexed_db().ok().flatten()).expect("indexedDB");
+    let req = factory.open_with_u32(&name, 99).expect("open request");
+    let newer: web_sys::IdbDatabase = request(&req).await.expect("opens at 99").dyn_into().expect("a database");
+    newer.close();
+    match Database::open(&name).await {
+        Err(StorageError::Open(why)) => assert!(why.contains("VersionError"), "{why}"),
+        other => panic!("expected an open error, got {other:?}"),
+    }
+}
