@@ -10,6 +10,7 @@ use thiserror::Error;
 
 use crate::core::change::Commit;
 use crate::core::command::{Command, CommandError, Context};
+use crate::core::i18n::Msg;
 use crate::core::id::IdGen;
 use crate::core::schema::default_schema;
 use crate::core::stored::{restore, Batch};
@@ -29,9 +30,11 @@ pub enum Status {
     Loading,
     Ready,
     /// No IndexedDB: the app works, but nothing is kept.
-    MemoryOnly(String),
+    MemoryOnly,
     /// Stored data could not be read; it is left untouched and the app runs in memory.
-    Damaged(String),
+    Damaged,
+    /// A newer version took over the database; this tab must reload.
+    Outdated,
 }
 
 #[derive(Debug, Error)]
@@ -73,8 +76,15 @@ impl Store {
         spawn_local(async move {
             let status = match self.open().await {
                 Ok(()) => Status::Ready,
-                Err(StorageError::Load(e)) => Status::Damaged(e.to_string()),
-                Err(e) => Status::MemoryOnly(e.to_string()),
+                Err(e) => {
+                    // The cause is for developers; the banner explains it in the user's language.
+                    web_sys::console::warn_1(&format!("Cairn storage: {e}").into());
+                    if matches!(e, StorageError::Load(_)) {
+                        Status::Damaged
+                    } else {
+                        Status::MemoryOnly
+                    }
+                }
             };
             self.status.set(status);
         });
@@ -95,7 +105,12 @@ impl Store {
             let _ = db.compact(&chunks, device).await;
         }
         let status = self.status;
-        db.on_version_change(move || status.set(Status::MemoryOnly("a newer version of Cairn was opened in another tab; reload this tab".into())));
+        let db_slot = self.db;
+        db.on_version_change(move || {
+            // The connection is closed: further writes would fail, so stop making them.
+            db_slot.set_value(None);
+            status.set(Status::Outdated);
+        });
         self.ws.set(ws);
         self.db.set_value(Some(db));
         Ok(())
@@ -112,6 +127,14 @@ impl Store {
             }
         }
         Ok(commit)
+    }
+}
+
+/// What to tell the user when a write failed.
+pub fn failure_message(error: &DispatchError) -> Msg {
+    match error {
+        DispatchError::Storage(StorageError::QuotaExceeded) => Msg::StorageFull,
+        _ => Msg::StorageWriteFailed,
     }
 }
 

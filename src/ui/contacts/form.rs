@@ -5,14 +5,14 @@ use leptos::task::spawn_local;
 use crate::core::command::{Command, CommandError};
 use crate::core::i18n::{field_problem, Msg};
 use crate::ui::i18n::use_i18n;
-use crate::ui::store::{use_store, DispatchError};
+use crate::ui::store::{failure_message, use_store, DispatchError};
 
 #[derive(Clone, Debug, PartialEq)]
 enum SaveState {
     Idle,
     Saving,
     Saved,
-    Failed(String),
+    Failed(Msg),
 }
 
 const FIELDS: [(&str, Msg, &str); 3] = [("firstname", Msg::FirstName, "text"), ("lastname", Msg::LastName, "text"), ("email", Msg::Email, "email")];
@@ -42,7 +42,7 @@ pub fn CreateContactForm() -> impl IntoView {
                     errors.set(Some(e));
                     state.set(SaveState::Idle);
                 }
-                Err(e) => state.set(SaveState::Failed(e.to_string())),
+                Err(e) => state.set(SaveState::Failed(failure_message(&e))),
             }
         });
     };
@@ -86,7 +86,7 @@ pub fn CreateContactForm() -> impl IntoView {
                         SaveState::Idle => String::new(),
                         SaveState::Saving => i18n.t(Msg::Saving).to_string(),
                         SaveState::Saved => i18n.t(Msg::Saved).to_string(),
-                        SaveState::Failed(why) => format!("{} {why}", i18n.t(Msg::SaveFailed)),
+                        SaveState::Failed(why) => format!("{} {}", i18n.t(Msg::SaveFailed), i18n.t(why)),
                     }}
                 </span>
             </div>

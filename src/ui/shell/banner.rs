@@ -11,18 +11,14 @@ pub fn StorageBanner() -> impl IntoView {
     let store = use_store();
     move || {
         let msg = match store.status.get() {
-            Status::MemoryOnly(_) => Msg::StorageUnavailable,
-            Status::Damaged(_) => Msg::StorageDamaged,
+            Status::MemoryOnly => Msg::StorageUnavailable,
+            Status::Damaged => Msg::StorageDamaged,
+            Status::Outdated => Msg::NewerVersionOpened,
             Status::Loading | Status::Ready => return None,
-        };
-        let detail = match store.status.get() {
-            Status::MemoryOnly(d) | Status::Damaged(d) => d,
-            _ => String::new(),
         };
         Some(view! {
             <div class="cairn-banner cairn-banner--warning" role="alert" data-testid="storage-banner">
                 <p>{i18n.t(msg)}</p>
-                <p class="cairn-banner__detail">{detail}</p>
             </div>
         })
     }
