@@ -6,7 +6,7 @@ use leptos_router::path;
 
 use super::contacts::ContactsPage;
 use super::i18n::{use_i18n, I18n};
-use super::shell::{Nav, StorageBanner};
+use super::shell::{Nav, StorageBanner, UpdateBanner};
 use super::store::Store;
 use crate::core::i18n::Msg;
 use crate::core::route::app_base;
@@ -50,6 +50,7 @@ pub fn App() -> impl IntoView {
                 <Nav/>
                 <div class="cairn-app__main">
                     <StorageBanner/>
+                    <UpdateBanner/>
                     <main class="cairn-main">
                         <Routes fallback=NotFound>
                             <Route path=path!("/") view=ContactsPage/>

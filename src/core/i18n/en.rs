@@ -22,6 +22,8 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::StorageFull => "The device's storage is full. Free some space or export your data.",
         Msg::StorageWriteFailed => "The browser refused to save the change.",
         Msg::NewerVersionOpened => "A newer version of Cairn was opened in another tab. Reload this tab to keep working.",
+        Msg::UpdateAvailable => "A new version of Cairn is available.",
+        Msg::ReloadNow => "Reload",
         Msg::ErrEmail => "Enter a valid email address, like name@example.com.",
         Msg::ErrUrl => "Enter a web address starting with http:// or https://.",
         Msg::ErrPhone => "Enter a phone number using digits, spaces, +, - and brackets.",

@@ -22,6 +22,8 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::StorageFull => "L’espace de stockage de l’appareil est plein. Libérez de la place ou exportez vos données.",
         Msg::StorageWriteFailed => "Le navigateur a refusé d’enregistrer la modification.",
         Msg::NewerVersionOpened => "Une version plus récente de Cairn a été ouverte dans un autre onglet. Rechargez cet onglet pour continuer.",
+        Msg::UpdateAvailable => "Une nouvelle version de Cairn est disponible.",
+        Msg::ReloadNow => "Recharger",
         Msg::ErrEmail => "Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.",
         Msg::ErrUrl => "Saisissez une adresse web commençant par http:// ou https://.",
         Msg::ErrPhone => "Saisissez un numéro de téléphone avec des chiffres, espaces, +, - et parenthèses.",

@@ -22,6 +22,8 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::StorageFull => "La memoria del dispositivo è piena. Libera spazio o esporta i tuoi dati.",
         Msg::StorageWriteFailed => "Il browser ha rifiutato di salvare la modifica.",
         Msg::NewerVersionOpened => "Una versione più recente di Cairn è stata aperta in un’altra scheda. Ricarica questa scheda per continuare.",
+        Msg::UpdateAvailable => "È disponibile una nuova versione di Cairn.",
+        Msg::ReloadNow => "Ricarica",
         Msg::ErrEmail => "Inserisci un indirizzo e-mail valido, ad esempio nome@esempio.it.",
         Msg::ErrUrl => "Inserisci un indirizzo web che inizi con http:// o https://.",
         Msg::ErrPhone => "Inserisci un numero di telefono con cifre, spazi, +, - e parentesi.",

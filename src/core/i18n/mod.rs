@@ -81,6 +81,8 @@ pub enum Msg {
     StorageFull,
     StorageWriteFailed,
     NewerVersionOpened,
+    UpdateAvailable,
+    ReloadNow,
     ErrEmail,
     ErrUrl,
     ErrPhone,

@@ -22,6 +22,8 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::StorageFull => "Pamięć urządzenia jest pełna. Zwolnij miejsce lub wyeksportuj dane.",
         Msg::StorageWriteFailed => "Przeglądarka odmówiła zapisania zmiany.",
         Msg::NewerVersionOpened => "W innej karcie otwarto nowszą wersję Cairn. Odśwież tę kartę, aby kontynuować.",
+        Msg::UpdateAvailable => "Dostępna jest nowa wersja Cairn.",
+        Msg::ReloadNow => "Odśwież",
         Msg::ErrEmail => "Wpisz poprawny adres e-mail, np. imie@przyklad.pl.",
         Msg::ErrUrl => "Wpisz adres strony zaczynający się od http:// lub https://.",
         Msg::ErrPhone => "Wpisz numer telefonu, używając cyfr, spacji, +, - i nawiasów.",

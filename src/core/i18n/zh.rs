@@ -22,6 +22,8 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::StorageFull => "设备存储空间已满。请释放空间或导出您的数据。",
         Msg::StorageWriteFailed => "浏览器拒绝保存此更改。",
         Msg::NewerVersionOpened => "另一个标签页打开了更新版本的 Cairn。请重新加载此标签页以继续使用。",
+        Msg::UpdateAvailable => "Cairn 有新版本可用。",
+        Msg::ReloadNow => "重新加载",
         Msg::ErrEmail => "请输入有效的电子邮件地址，例如 name@example.com。",
         Msg::ErrUrl => "请输入以 http:// 或 https:// 开头的网址。",
         Msg::ErrPhone => "请输入电话号码，可使用数字、空格、+、- 和括号。",

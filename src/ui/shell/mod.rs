@@ -2,6 +2,8 @@
 
 mod banner;
 mod nav;
+mod update;
 
 pub use banner::StorageBanner;
 pub use nav::Nav;
+pub use update::UpdateBanner;
