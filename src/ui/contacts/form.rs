@@ -81,7 +81,7 @@ pub fn CreateContactForm() -> impl IntoView {
                 <button type="submit" class="cairn-button cairn-button--primary" disabled=move || state.get() == SaveState::Saving>
                     {move || i18n.t(Msg::Save)}
                 </button>
-                <span class="cairn-form__status" role="status">
+                <span class="cairn-form__status" class:cairn-form__status--error=move || matches!(state.get(), SaveState::Failed(_)) role="status">
                     {move || match state.get() {
                         SaveState::Idle => String::new(),
                         SaveState::Saving => i18n.t(Msg::Saving).to_string(),
