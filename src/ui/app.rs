@@ -4,7 +4,10 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-use super::contacts::ContactsPage;
+use super::record::RecordRoute;
+use super::records::{IndexPage, IndexRoute};
+use super::settings::SettingsPage;
+use super::tasks::TasksPage;
 use super::i18n::{use_i18n, I18n};
 use super::shell::{Nav, StorageBanner, UpdateBanner};
 use super::store::Store;
@@ -53,8 +56,12 @@ pub fn App() -> impl IntoView {
                     <UpdateBanner/>
                     <main class="cairn-main">
                         <Routes fallback=NotFound>
-                            <Route path=path!("/") view=ContactsPage/>
-                            <Route path=path!("/contacts") view=ContactsPage/>
+                            <Route path=path!("/") view=|| view! { <IndexPage object="contacts"/> }/>
+                            <Route path=path!("/contacts") view=|| view! { <IndexPage object="contacts"/> }/>
+                            <Route path=path!("/objects/:object") view=IndexRoute/>
+                            <Route path=path!("/objects/:object/:id") view=RecordRoute/>
+                            <Route path=path!("/tasks") view=TasksPage/>
+                            <Route path=path!("/settings") view=SettingsPage/>
                         </Routes>
                     </main>
                 </div>

@@ -6,7 +6,12 @@
 mod app;
 mod contacts;
 mod i18n;
+mod record;
+mod records;
+mod search;
+mod settings;
 mod shell;
+mod tasks;
 pub mod store;
 
 pub use app::App;

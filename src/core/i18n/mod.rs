@@ -12,6 +12,7 @@ mod pl;
 mod zh;
 
 use super::command::FieldProblem;
+use super::schema::{ObjectDef, ObjectKind};
 use super::validate::Invalid;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -64,6 +65,12 @@ pub enum Msg {
     AppName,
     MainNavigation,
     NavContacts,
+    NavTasks,
+    NavSettings,
+    NavSearch,
+    ObjCompanies,
+    ObjDeals,
+    ObjTickets,
     CreateContact,
     NewContact,
     FirstName,
@@ -174,6 +181,19 @@ pub fn tr_count(lang: Lang, msg: Counted, n: u64) -> String {
         Lang::Zh => zh::counted(msg, category),
     };
     pattern.replace("{n}", &n.to_string())
+}
+
+/// The plural label of an object: translated for Cairn's own objects, as typed for custom ones.
+pub fn object_plural(lang: Lang, object: &ObjectDef) -> String {
+    let msg = match (object.kind, object.name.as_str()) {
+        (ObjectKind::Custom, _) => None,
+        (_, "contacts") => Some(Msg::NavContacts),
+        (_, "companies") => Some(Msg::ObjCompanies),
+        (_, "deals") => Some(Msg::ObjDeals),
+        (_, "tickets") => Some(Msg::ObjTickets),
+        _ => None,
+    };
+    msg.map(|m| tr(lang, m).to_string()).unwrap_or_else(|| object.plural.clone())
 }
 
 /// The message that explains a field problem.

@@ -1,0 +1,5 @@
+//! The record page: properties (left), activity timeline (middle), associations (right).
+
+mod page;
+
+pub use page::RecordRoute;

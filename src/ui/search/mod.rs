@@ -1,0 +1,1 @@
+//! Global search (Ctrl/Cmd+K or `/`) across every object.

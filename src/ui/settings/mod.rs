@@ -1,0 +1,5 @@
+//! Settings: data model, owners, storage, language.
+
+mod page;
+
+pub use page::SettingsPage;

@@ -1,0 +1,5 @@
+//! The tasks page: overdue, due today, upcoming.
+
+mod page;
+
+pub use page::TasksPage;
