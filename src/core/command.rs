@@ -4,6 +4,7 @@ use thiserror::Error;
 
 use super::id::RecordId;
 use super::record::Source;
+use super::schema::{SchemaEdit, SchemaError};
 use super::time::Millis;
 use super::validate::Invalid;
 
@@ -30,6 +31,8 @@ pub enum Command {
     /// Moves a record to the recycle bin.
     DeleteRecord { id: RecordId },
     RestoreRecord { id: RecordId },
+    /// Changes the data model (objects, groups, properties); see [`SchemaEdit`].
+    EditSchema(SchemaEdit),
 }
 
 /// Why one field was refused.
@@ -61,6 +64,8 @@ pub enum CommandError {
     NotFound(RecordId),
     #[error("invalid fields: {}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "))]
     Fields(Vec<FieldError>),
+    #[error("schema change refused: {0}")]
+    Schema(#[from] SchemaError),
 }
 
 impl CommandError {

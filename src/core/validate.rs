@@ -6,6 +6,9 @@
 
 use thiserror::Error;
 
+mod conforms;
+pub use conforms::conforms;
+
 use super::schema::{PropertyDef, PropertyType};
 use super::value::Value;
 

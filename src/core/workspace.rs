@@ -109,6 +109,7 @@ impl Workspace {
                 ];
                 (changes, id)
             }
+            Command::EditSchema(edit) => return self.edit_schema(&edit),
         };
         for change in &changes {
             self.put(change.key.clone(), change.after.clone());
@@ -279,5 +280,6 @@ fn unique_values(schema: &Schema, record: &Record) -> Vec<(String, String)> {
         .collect()
 }
 
+mod schema_edit;
 #[cfg(test)]
 mod tests;

@@ -37,7 +37,7 @@ fn lifecycle_stage(group: &str) -> PropertyDef {
 }
 
 /// Properties every record has, maintained by the core.
-fn system_properties(group: &str) -> Vec<PropertyDef> {
+pub(super) fn system_properties(group: &str) -> Vec<PropertyDef> {
     let mut created = prop("createdate", "Create date", group, T::DateTime);
     created.read_only = true;
     let mut modified = prop("lastmodifieddate", "Last modified date", group, T::DateTime);
@@ -58,6 +58,7 @@ fn object(name: &str, singular: &str, plural: &str, primary: &str, searchable: &
         searchable: searchable.iter().map(|s| s.to_string()).collect(),
         groups: Vec::new(),
         properties: Vec::new(),
+        archived: Vec::new(),
     }
 }
 

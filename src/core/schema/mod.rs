@@ -4,10 +4,16 @@
 //! maps one to one onto the other. Names are immutable once created; labels are free text.
 
 mod defaults;
+pub mod edit;
+mod error;
+mod integrity;
 
 use serde::{Deserialize, Serialize};
 
 pub use defaults::default_schema;
+pub use edit::{plan, DataCheck, ObjectPatch, Planned, PropertyPatch, SchemaEdit};
+pub use error::SchemaError;
+pub use integrity::{check_object, check_schema};
 
 /// What kind of input a property takes and how its values are validated.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -47,6 +53,20 @@ impl PropertyType {
     pub fn is_enumeration(&self) -> bool {
         matches!(self, PropertyType::Dropdown | PropertyType::Radio | PropertyType::Checkboxes)
     }
+
+    /// Whether values of this type can be required to differ between records: only types
+    /// whose values identify something (an address, a number, a code) make sense.
+    pub fn can_be_unique(&self) -> bool {
+        matches!(
+            self,
+            PropertyType::SingleLineText | PropertyType::Number { .. } | PropertyType::Email | PropertyType::Phone | PropertyType::Url
+        )
+    }
+
+    /// Whether this type can name a record in tables and titles: short, single-line text.
+    pub fn can_be_primary(&self) -> bool {
+        matches!(self, PropertyType::SingleLineText | PropertyType::Email | PropertyType::Phone | PropertyType::Url)
+    }
 }
 
 /// One choice of an enumeration property.
@@ -85,6 +105,10 @@ pub struct PropertyDef {
     pub hidden: bool,
     #[serde(default)]
     pub read_only: bool,
+    /// Created by a user rather than shipped with Cairn: only custom properties may change
+    /// type or be archived.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub custom: bool,
 }
 
 impl PropertyDef {
@@ -100,6 +124,7 @@ impl PropertyDef {
             unique: false,
             hidden: false,
             read_only: false,
+            custom: false,
         }
     }
 }
@@ -135,11 +160,23 @@ pub struct ObjectDef {
     pub searchable: Vec<String>,
     pub groups: Vec<PropertyGroup>,
     pub properties: Vec<PropertyDef>,
+    /// Properties taken out of use. Records keep their values, which come back on restore;
+    /// nothing reads, writes or indexes an archived property meanwhile.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub archived: Vec<PropertyDef>,
 }
 
 impl ObjectDef {
     pub fn property(&self, name: &str) -> Option<&PropertyDef> {
         self.properties.iter().find(|p| p.name == name)
+    }
+
+    pub fn archived_property(&self, name: &str) -> Option<&PropertyDef> {
+        self.archived.iter().find(|p| p.name == name)
+    }
+
+    pub fn group(&self, name: &str) -> Option<&PropertyGroup> {
+        self.groups.iter().find(|g| g.name == name)
     }
 }
 
