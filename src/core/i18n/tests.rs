@@ -34,3 +34,32 @@ fn every_language_translates_every_message_differently_from_a_blank() {
     }
     assert_ne!(tr(Lang::Fr, Msg::CreateContact), tr(Lang::En, Msg::CreateContact));
 }
+
+#[test]
+fn schema_errors_read_as_sentences_with_counts_in_every_language() {
+    use crate::core::id::RecordId;
+    let two = SchemaError::ValuesRefused(vec![RecordId("A".into()), RecordId("B".into())]);
+    assert_eq!(schema_error(Lang::En, &two), "2 records have values the new settings would refuse.");
+    assert_eq!(schema_error(Lang::Pl, &SchemaError::ObjectHasRecords(5)), "Ten obiekt ma jeszcze 5 rekordów, wliczając kosz.");
+    assert_eq!(schema_error(Lang::Fr, &SchemaError::ObjectHasRecords(1)), "Cet objet contient encore 1 enregistrement, corbeille comprise.");
+    assert_eq!(schema_error(Lang::It, &SchemaError::EmptyLabel), "Inserisci un’etichetta.");
+    for lang in Lang::ALL {
+        for error in [two.clone(), SchemaError::DuplicateValues(vec![]), SchemaError::NoOptions, SchemaError::StandardObject("contacts".into())] {
+            let text = schema_error(lang, &error);
+            assert!(!text.trim().is_empty() && !text.contains("{n}"), "{lang:?} {error:?}: {text}");
+        }
+    }
+}
+
+#[test]
+fn every_property_type_has_a_distinct_name_in_every_language() {
+    use crate::core::schema::PropertyType as T;
+    let kinds = [
+        T::SingleLineText, T::MultiLineText, T::Number { decimals: None, min: None, max: None }, T::Currency, T::Date, T::DateTime,
+        T::Dropdown, T::Radio, T::Checkbox, T::Checkboxes, T::Email, T::Phone, T::Url, T::Owner, T::Calculated,
+    ];
+    for lang in Lang::ALL {
+        let names: std::collections::HashSet<&str> = kinds.iter().map(|k| tr(lang, property_type(k))).collect();
+        assert_eq!(names.len(), kinds.len(), "{lang:?}");
+    }
+}
