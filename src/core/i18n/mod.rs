@@ -12,6 +12,7 @@ mod pl;
 mod zh;
 
 use super::command::FieldProblem;
+use super::owner::OwnerError;
 use super::schema::{PropertyType, SchemaError};
 use super::validate::Invalid;
 
@@ -112,6 +113,13 @@ pub enum Msg {
     ErrNumberSettings,
     ErrCannotBeUnique,
     ErrCannotBePrimary,
+    ErrDomain,
+    ErrUnknownOwner,
+    ErrInactiveOwner,
+    ErrCalculationInput,
+    ErrOwnerNotFound,
+    ErrOwnerName,
+    ErrOwnerEmailTaken,
     TypeSingleLineText,
     TypeMultiLineText,
     TypeNumber,
@@ -125,6 +133,7 @@ pub enum Msg {
     TypeEmail,
     TypePhone,
     TypeUrl,
+    TypeDomain,
     TypeOwner,
     TypeCalculated,
 }
@@ -218,6 +227,7 @@ pub fn field_problem(problem: &FieldProblem) -> Msg {
         FieldProblem::Invalid(reason) => match reason {
             Invalid::Email => Msg::ErrEmail,
             Invalid::Url => Msg::ErrUrl,
+            Invalid::Domain => Msg::ErrDomain,
             Invalid::Phone => Msg::ErrPhone,
             Invalid::Number => Msg::ErrNumber,
             Invalid::BelowMin => Msg::ErrBelowMin,
@@ -231,6 +241,18 @@ pub fn field_problem(problem: &FieldProblem) -> Msg {
         FieldProblem::Required => Msg::ErrRequired,
         FieldProblem::Duplicate(_) => Msg::ErrDuplicate,
         FieldProblem::UnknownProperty => Msg::ErrUnknownProperty,
+        FieldProblem::UnknownOwner => Msg::ErrUnknownOwner,
+        FieldProblem::InactiveOwner => Msg::ErrInactiveOwner,
+    }
+}
+
+/// Why an owner change was refused.
+pub fn owner_error(error: &OwnerError) -> Msg {
+    match error {
+        OwnerError::NotFound(_) => Msg::ErrOwnerNotFound,
+        OwnerError::EmptyName => Msg::ErrOwnerName,
+        OwnerError::InvalidEmail => Msg::ErrEmail,
+        OwnerError::EmailTaken(_) => Msg::ErrOwnerEmailTaken,
     }
 }
 
@@ -254,6 +276,7 @@ pub fn schema_error(lang: Lang, error: &SchemaError) -> String {
         SchemaError::GroupNotEmpty(_) => Msg::ErrGroupNotEmpty,
         SchemaError::LastGroup => Msg::ErrLastGroup,
         SchemaError::Calculated => Msg::ErrCalculated,
+        SchemaError::CalculationInput(_) => Msg::ErrCalculationInput,
         SchemaError::OptionsNotAllowed => Msg::ErrOptionsNotAllowed,
         SchemaError::NoOptions => Msg::ErrNoOptions,
         SchemaError::InvalidOption(_) => Msg::ErrInvalidOption,
@@ -281,6 +304,7 @@ pub fn property_type(kind: &PropertyType) -> Msg {
         PropertyType::Email => Msg::TypeEmail,
         PropertyType::Phone => Msg::TypePhone,
         PropertyType::Url => Msg::TypeUrl,
+        PropertyType::Domain => Msg::TypeDomain,
         PropertyType::Owner => Msg::TypeOwner,
         PropertyType::Calculated => Msg::TypeCalculated,
     }

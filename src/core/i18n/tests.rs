@@ -56,7 +56,7 @@ fn every_property_type_has_a_distinct_name_in_every_language() {
     use crate::core::schema::PropertyType as T;
     let kinds = [
         T::SingleLineText, T::MultiLineText, T::Number { decimals: None, min: None, max: None }, T::Currency, T::Date, T::DateTime,
-        T::Dropdown, T::Radio, T::Checkbox, T::Checkboxes, T::Email, T::Phone, T::Url, T::Owner, T::Calculated,
+        T::Dropdown, T::Radio, T::Checkbox, T::Checkboxes, T::Email, T::Phone, T::Url, T::Domain, T::Owner, T::Calculated,
     ];
     for lang in Lang::ALL {
         let names: std::collections::HashSet<&str> = kinds.iter().map(|k| tr(lang, property_type(k))).collect();

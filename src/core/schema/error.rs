@@ -36,6 +36,8 @@ pub enum SchemaError {
     LastGroup,
     #[error("calculated properties are defined by Cairn")]
     Calculated,
+    #[error("{0} cannot be used in this calculation")]
+    CalculationInput(String),
     #[error("only enumeration properties have options")]
     OptionsNotAllowed,
     #[error("an enumeration needs at least one option")]

@@ -7,7 +7,7 @@
 
 use std::collections::HashSet;
 
-use super::{is_valid_internal_name, EnumOption, ObjectDef, PropertyDef, PropertyType, Schema, SchemaError};
+use super::{is_valid_internal_name, EnumOption, ObjectDef, PropertyDef, PropertyType, Rule, Schema, SchemaError};
 
 /// Longest internal name accepted: names become URL segments and export column headers.
 pub const MAX_NAME_LEN: usize = 64;
@@ -40,6 +40,24 @@ pub fn check_schema(schema: &Schema) -> Result<(), SchemaError> {
             return Err(SchemaError::NameTaken(object.name.clone()));
         }
         check_object(object)?;
+    }
+    for object in &schema.objects {
+        check_rollups(schema, object)?;
+    }
+    Ok(())
+}
+
+/// A rollup reads an object that exists and, unless it only counts, one of its live
+/// properties.
+fn check_rollups(schema: &Schema, object: &ObjectDef) -> Result<(), SchemaError> {
+    for property in &object.properties {
+        let Some(Rule::Rollup(rollup)) = property.calculation.as_ref().map(|c| &c.rule) else { continue };
+        let target = schema.object(&rollup.object).ok_or_else(|| SchemaError::UnknownObject(rollup.object.clone()))?;
+        if let Some(read) = rollup.aggregate.property() {
+            if target.property(read).is_none() {
+                return Err(SchemaError::CalculationInput(read.to_string()));
+            }
+        }
     }
     Ok(())
 }
@@ -78,6 +96,21 @@ pub fn check_object(object: &ObjectDef) -> Result<(), SchemaError> {
             return Err(SchemaError::UnknownProperty(name.clone()));
         }
     }
+    check_formulas(object)
+}
+
+/// A formula reads only live number and currency properties of its own object, which also
+/// rules out one calculated property feeding another.
+fn check_formulas(object: &ObjectDef) -> Result<(), SchemaError> {
+    for property in &object.properties {
+        let Some(Rule::Formula(formula)) = property.calculation.as_ref().map(|c| &c.rule) else { continue };
+        for input in formula.inputs() {
+            let numeric = object.property(input).is_some_and(|p| matches!(p.kind, PropertyType::Number { .. } | PropertyType::Currency));
+            if !numeric {
+                return Err(SchemaError::CalculationInput(input.to_string()));
+            }
+        }
+    }
     Ok(())
 }
 
@@ -101,6 +134,10 @@ pub fn check_property(property: &PropertyDef) -> Result<(), SchemaError> {
     }
     if property.unique && !property.kind.can_be_unique() {
         return Err(SchemaError::CannotBeUnique);
+    }
+    // A calculated property says how it is computed, and only it does.
+    if (property.kind == PropertyType::Calculated) != property.calculation.is_some() {
+        return Err(SchemaError::Calculated);
     }
     Ok(())
 }

@@ -3,6 +3,7 @@
 //! Internal names (`firstname`, `dealstage`, …) follow HubSpot's so that an export from one
 //! maps one to one onto the other. Names are immutable once created; labels are free text.
 
+pub mod calculation;
 mod defaults;
 pub mod edit;
 mod error;
@@ -10,7 +11,8 @@ mod integrity;
 
 use serde::{Deserialize, Serialize};
 
-pub use defaults::default_schema;
+pub use calculation::{Aggregate, Calculation, CalculatedType, Formula, Rollup, Rule};
+pub use defaults::{default_schema, ACTIVITY_TIMESTAMP, RECORD_ID};
 pub use edit::{plan, DataCheck, ObjectPatch, Planned, PropertyPatch, SchemaEdit};
 pub use error::SchemaError;
 pub use integrity::{check_object, check_schema};
@@ -42,9 +44,11 @@ pub enum PropertyType {
     Email,
     Phone,
     Url,
+    /// A web domain such as `example.com`: what companies are deduplicated by.
+    Domain,
     /// Refers to an owner by id.
     Owner,
-    /// Read-only, computed by the core.
+    /// Read-only, computed by the core from the property's [`Calculation`].
     Calculated,
 }
 
@@ -59,13 +63,27 @@ impl PropertyType {
     pub fn can_be_unique(&self) -> bool {
         matches!(
             self,
-            PropertyType::SingleLineText | PropertyType::Number { .. } | PropertyType::Email | PropertyType::Phone | PropertyType::Url
+            PropertyType::SingleLineText
+                | PropertyType::Number { .. }
+                | PropertyType::Email
+                | PropertyType::Phone
+                | PropertyType::Url
+                | PropertyType::Domain
         )
     }
 
-    /// Whether this type can name a record in tables and titles: short, single-line text.
+    /// Whether this type can name a record in tables and titles: text. Multi-line text is
+    /// allowed because a note has nothing else to be named by; tables show its first line.
     pub fn can_be_primary(&self) -> bool {
-        matches!(self, PropertyType::SingleLineText | PropertyType::Email | PropertyType::Phone | PropertyType::Url)
+        matches!(
+            self,
+            PropertyType::SingleLineText
+                | PropertyType::MultiLineText
+                | PropertyType::Email
+                | PropertyType::Phone
+                | PropertyType::Url
+                | PropertyType::Domain
+        )
     }
 }
 
@@ -105,6 +123,10 @@ pub struct PropertyDef {
     pub hidden: bool,
     #[serde(default)]
     pub read_only: bool,
+    /// How the core computes a [`PropertyType::Calculated`] property; `None` for every
+    /// other type.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calculation: Option<Calculation>,
     /// Created by a user rather than shipped with Cairn: only custom properties may change
     /// type or be archived.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -124,8 +146,17 @@ impl PropertyDef {
             unique: false,
             hidden: false,
             read_only: false,
+            calculation: None,
             custom: false,
         }
+    }
+
+    /// A read-only property the core computes.
+    pub fn calculated(name: &str, label: &str, group: &str, calculation: Calculation) -> Self {
+        let mut def = PropertyDef::new(name, label, group, PropertyType::Calculated);
+        def.read_only = true;
+        def.calculation = Some(calculation);
+        def
     }
 }
 

@@ -6,7 +6,7 @@
 //! if every stored value conforms to the new definition as it is, so no data is rewritten.
 //! Every value `normalize` produces conforms to the same definition (property-tested).
 
-use super::{normalize_date, normalize_datetime, normalize_email, normalize_phone, normalize_url, round_to};
+use super::{normalize_date, normalize_datetime, normalize_domain, normalize_email, normalize_phone, normalize_url, round_to};
 use crate::core::schema::{PropertyDef, PropertyType};
 use crate::core::value::Value;
 
@@ -16,6 +16,7 @@ pub fn conforms(def: &PropertyDef, value: &Value) -> bool {
         (PropertyType::SingleLineText | PropertyType::MultiLineText | PropertyType::Owner, Value::Text(_)) => true,
         (PropertyType::Email, Value::Text(t)) => normalize_email(t).as_deref() == Ok(t.as_str()),
         (PropertyType::Url, Value::Text(t)) => normalize_url(t).as_deref() == Ok(t.as_str()),
+        (PropertyType::Domain, Value::Text(t)) => normalize_domain(t).as_deref() == Ok(t.as_str()),
         (PropertyType::Phone, Value::Text(t)) => normalize_phone(t).is_ok(),
         (PropertyType::Number { decimals, min, max }, Value::Number(n)) => {
             n.is_finite()
@@ -67,6 +68,9 @@ mod tests {
             (PropertyType::Email, text("not an email"), false),
             (PropertyType::Url, text("https://x.org"), true),
             (PropertyType::Url, text("x.org"), false),
+            (PropertyType::Domain, text("example.com"), true),
+            (PropertyType::Domain, text("www.example.com"), false),
+            (PropertyType::Domain, text("Example.com"), false),
             (PropertyType::Phone, text("+33 1 23"), true),
             (PropertyType::Phone, text("Ada"), false),
             (number(Some(1), None, None), Value::Number(3.1), true),
@@ -112,6 +116,7 @@ mod tests {
             Just(PropertyType::Email),
             Just(PropertyType::Phone),
             Just(PropertyType::Url),
+            Just(PropertyType::Domain),
             Just(PropertyType::Owner),
         ]
     }

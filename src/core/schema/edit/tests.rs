@@ -6,12 +6,12 @@ fn s(text: &str) -> String {
     text.to_string()
 }
 
-fn create_projects() -> SchemaEdit {
-    SchemaEdit::CreateObject { name: s("projects"), singular: s(" Project "), plural: s("Projects"), primary_name: s("project_name"), primary_label: s("Project name") }
+fn create_batches() -> SchemaEdit {
+    SchemaEdit::CreateObject { name: s("roast_batches"), singular: s(" Roast batch "), plural: s("Roast batches"), primary_name: s("batch_name"), primary_label: s("Batch name") }
 }
 
-fn with_projects() -> Schema {
-    plan(&default_schema(), &create_projects()).expect("valid").schema
+fn with_batches() -> Schema {
+    plan(&default_schema(), &create_batches()).expect("valid").schema
 }
 
 fn custom(name: &str, kind: PropertyType) -> PropertyDef {
@@ -52,15 +52,15 @@ fn distinct(object: &str, property: &str) -> DataCheck {
 
 #[test]
 fn a_custom_object_starts_with_a_primary_property_and_system_properties() {
-    let schema = with_projects();
-    let projects = schema.object("projects").expect("created");
-    assert_eq!((projects.kind, projects.enabled), (ObjectKind::Custom, true));
-    assert_eq!(projects.singular, "Project");
-    assert_eq!(projects.primary_property, "project_name");
-    assert_eq!(projects.searchable, ["project_name"]);
-    let names: Vec<&str> = projects.properties.iter().map(|p| p.name.as_str()).collect();
-    assert_eq!(names, ["project_name", "hubspot_owner_id", "createdate", "lastmodifieddate", "hs_object_id"]);
-    assert!(projects.property("project_name").is_some_and(|p| p.custom));
+    let schema = with_batches();
+    let batches = schema.object("roast_batches").expect("created");
+    assert_eq!((batches.kind, batches.enabled), (ObjectKind::Custom, true));
+    assert_eq!(batches.singular, "Roast batch");
+    assert_eq!(batches.primary_property, "batch_name");
+    assert_eq!(batches.searchable, ["batch_name"]);
+    let names: Vec<&str> = batches.properties.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["batch_name", "hubspot_owner_id", "createdate", "lastmodifieddate", "hs_object_id"]);
+    assert!(batches.property("batch_name").is_some_and(|p| p.custom));
     assert_eq!(check_schema(&schema), Ok(()));
 }
 
@@ -84,16 +84,16 @@ fn objects_are_refused_when_badly_named_or_labelled() {
 
 #[test]
 fn only_optional_objects_switch_off_and_only_custom_ones_are_deleted() {
-    let schema = with_projects();
+    let schema = with_batches();
     let enable = |object: &str, enabled| SchemaEdit::SetObjectEnabled { object: s(object), enabled };
     check(&schema, enable("contacts", false), Err(SchemaError::StandardObject(s("contacts"))));
     check(&schema, SchemaEdit::DeleteObject { object: s("deals") }, Err(SchemaError::StandardObject(s("deals"))));
     check(&schema, enable("spaceships", false), Err(SchemaError::UnknownObject(s("spaceships"))));
-    let off = plan(&schema, &enable("projects", false)).expect("custom").schema;
-    assert_eq!(off.object("projects").map(|o| o.enabled), Some(false));
-    let deleted = plan(&schema, &SchemaEdit::DeleteObject { object: s("projects") }).expect("custom");
-    assert!(deleted.schema.object("projects").is_none());
-    assert_eq!(deleted.checks, [DataCheck::Empty { object: s("projects") }]);
+    let off = plan(&schema, &enable("roast_batches", false)).expect("custom").schema;
+    assert_eq!(off.object("roast_batches").map(|o| o.enabled), Some(false));
+    let deleted = plan(&schema, &SchemaEdit::DeleteObject { object: s("roast_batches") }).expect("custom");
+    assert!(deleted.schema.object("roast_batches").is_none());
+    assert_eq!(deleted.checks, [DataCheck::Empty { object: s("roast_batches") }]);
 }
 
 #[test]
@@ -210,9 +210,9 @@ fn custom_properties_change_type_subject_to_their_values() {
     check(&base, update("contacts", "tier", unique_dropdown), Err(SchemaError::CannotBeUnique));
     let moved = PropertyPatch { group: Some(s("nowhere")), ..Default::default() };
     check(&base, update("contacts", "tier", moved), Err(SchemaError::UnknownGroup(s("nowhere"))));
-    let projects = with_projects();
+    let batches = with_batches();
     let number = PropertyPatch { kind: Some(PropertyType::Number { decimals: None, min: None, max: None }), ..Default::default() };
-    check(&projects, update("projects", "project_name", number), Err(SchemaError::CannotBePrimary));
+    check(&batches, update("roast_batches", "batch_name", number), Err(SchemaError::CannotBePrimary));
 }
 
 #[test]
@@ -232,13 +232,13 @@ fn archiving_keeps_the_name_and_restoring_brings_the_property_back() {
     check(&archived, restore.clone(), Ok(vec![conforms("contacts", "shoe_size")]));
     let restored = plan(&archived, &restore).expect("restores").schema;
     assert!(restored.object("contacts").is_some_and(|o| o.property("shoe_size").is_some() && o.archived.is_empty()));
-    check(&with_projects(), archive("projects", "project_name"), Err(SchemaError::PrimaryProperty(s("project_name"))));
+    check(&with_batches(), archive("roast_batches", "batch_name"), Err(SchemaError::PrimaryProperty(s("batch_name"))));
 }
 
 /// A small vocabulary of edits, so random sequences hit the same names and interact.
 fn edits() -> impl Strategy<Value = SchemaEdit> {
-    let object = prop_oneof![Just("contacts"), Just("deals"), Just("projects"), Just("spaceships")].prop_map(s);
-    let property = prop_oneof![Just("email"), Just("dealname"), Just("createdate"), Just("project_name"), Just("tier"), Just("badge")].prop_map(s);
+    let object = prop_oneof![Just("contacts"), Just("deals"), Just("roast_batches"), Just("projects"), Just("spaceships")].prop_map(s);
+    let property = prop_oneof![Just("email"), Just("dealname"), Just("createdate"), Just("batch_name"), Just("tier"), Just("badge")].prop_map(s);
     let group = prop_oneof![Just("information"), Just("contactinformation"), Just("extra")].prop_map(s);
     let kind = prop_oneof![
         Just(PropertyType::SingleLineText),
@@ -249,7 +249,7 @@ fn edits() -> impl Strategy<Value = SchemaEdit> {
     let options = proptest::collection::vec(prop_oneof![Just("gold"), Just("silver"), Just("Gold"), Just("")], 0..3)
         .prop_map(|o| o.into_iter().map(|v| EnumOption::new(v, "Label")).collect::<Vec<_>>());
     prop_oneof![
-        1 => Just(create_projects()),
+        1 => Just(create_batches()),
         1 => (object.clone(), any::<bool>()).prop_map(|(object, enabled)| SchemaEdit::SetObjectEnabled { object, enabled }),
         1 => object.clone().prop_map(|object| SchemaEdit::DeleteObject { object }),
         1 => (object.clone(), group.clone()).prop_map(|(object, name)| SchemaEdit::CreateGroup { object, name, label: s("Extra") }),

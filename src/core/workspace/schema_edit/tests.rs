@@ -55,13 +55,13 @@ fn refused(ws: &mut Workspace, command: SchemaEdit, expect: SchemaError) {
 #[test]
 fn records_of_a_new_custom_object_can_be_created() {
     let mut ws = workspace();
-    let create_projects = SchemaEdit::CreateObject { name: s("projects"), singular: s("Project"), plural: s("Projects"), primary_name: s("project_name"), primary_label: s("Project name") };
-    let commit = edit(&mut ws, create_projects).expect("valid");
+    let create_batches = SchemaEdit::CreateObject { name: s("roast_batches"), singular: s("Roast batch"), plural: s("Roast batches"), primary_name: s("batch_name"), primary_label: s("Batch name") };
+    let commit = edit(&mut ws, create_batches).expect("valid");
     assert_eq!(commit.subject, None);
     assert_eq!(commit.changes.len(), 1);
     assert_eq!(commit.changes[0].key, EntityKey::Schema);
-    let id = create(&mut ws, "projects", &[("project_name", "Cairn")]).expect("valid");
-    assert_eq!(ws.record(&id).map(|r| (r.number, r.text("project_name"))), Some((1, s("Cairn"))));
+    let id = create(&mut ws, "roast_batches", &[("batch_name", "Cairn")]).expect("valid");
+    assert_eq!(ws.record(&id).map(|r| (r.number, r.text("batch_name"))), Some((1, s("Cairn"))));
 }
 
 #[test]
@@ -79,16 +79,23 @@ fn an_option_in_use_cannot_be_removed_but_can_be_hidden() {
 }
 
 #[test]
-fn a_type_change_goes_ahead_only_when_every_value_still_fits() {
+fn a_type_change_converts_values_when_nothing_is_lost_and_refuses_otherwise() {
     let mut ws = workspace();
     add_property(&mut ws, tier());
-    let id = create(&mut ws, "contacts", &[("tier", "gold")]).expect("valid");
+    let gold = create(&mut ws, "contacts", &[("tier", "gold")]).expect("valid");
     let to_radio = PropertyPatch { kind: Some(PropertyType::Radio), ..Default::default() };
-    edit(&mut ws, update_tier(to_radio)).expect("same values, same options");
+    let commit = edit(&mut ws, update_tier(to_radio)).expect("same values, same options");
+    assert_eq!(commit.changes.iter().map(|c| c.key.clone()).collect::<Vec<_>>(), [EntityKey::Schema], "no value needed converting");
     let to_checkboxes = PropertyPatch { kind: Some(PropertyType::Checkboxes), ..Default::default() };
-    refused(&mut ws, update_tier(to_checkboxes.clone()), SchemaError::ValuesRefused(vec![id.clone()]));
-    ws.execute(Command::UpdateRecord { id, values: inputs(&[("tier", "")]) }, &ctx()).expect("cleared");
-    edit(&mut ws, update_tier(to_checkboxes)).expect("no value left to refuse");
+    let commit = edit(&mut ws, update_tier(to_checkboxes)).expect("one choice becomes a one-item list");
+    assert_eq!(commit.changes.iter().map(|c| c.key.clone()).collect::<Vec<_>>(), [EntityKey::Record(gold.clone()), EntityKey::Schema]);
+    assert_eq!(ws.record(&gold).and_then(|r| r.get("tier")).cloned(), Some(crate::core::value::Value::List(vec![s("gold")])));
+    let both = create(&mut ws, "contacts", &[("tier", "gold;silver")]).expect("valid");
+    let back_to_radio = PropertyPatch { kind: Some(PropertyType::Radio), ..Default::default() };
+    refused(&mut ws, update_tier(back_to_radio.clone()), SchemaError::ValuesRefused(vec![both.clone()]));
+    ws.execute(Command::UpdateRecord { id: both, values: inputs(&[("tier", "")]) }, &ctx()).expect("cleared");
+    edit(&mut ws, update_tier(back_to_radio)).expect("every value is a single choice again");
+    assert_eq!(ws.record(&gold).map(|r| r.text("tier")), Some(s("gold")));
 }
 
 #[test]
@@ -125,28 +132,28 @@ fn an_archived_property_refuses_writes_and_restoring_brings_its_values_back() {
 #[test]
 fn a_custom_object_is_deleted_only_once_it_holds_no_record_even_binned() {
     let mut ws = workspace();
-    let create_projects = SchemaEdit::CreateObject { name: s("projects"), singular: s("Project"), plural: s("Projects"), primary_name: s("project_name"), primary_label: s("Name") };
-    edit(&mut ws, create_projects).expect("valid");
-    let id = create(&mut ws, "projects", &[("project_name", "Cairn")]).expect("valid");
-    let delete = || SchemaEdit::DeleteObject { object: s("projects") };
+    let create_batches = SchemaEdit::CreateObject { name: s("roast_batches"), singular: s("Roast batch"), plural: s("Roast batches"), primary_name: s("batch_name"), primary_label: s("Name") };
+    edit(&mut ws, create_batches).expect("valid");
+    let id = create(&mut ws, "roast_batches", &[("batch_name", "Cairn")]).expect("valid");
+    let delete = || SchemaEdit::DeleteObject { object: s("roast_batches") };
     refused(&mut ws, delete(), SchemaError::ObjectHasRecords(1));
     ws.execute(Command::DeleteRecord { id }, &ctx()).expect("binned");
     refused(&mut ws, delete(), SchemaError::ObjectHasRecords(1));
     let mut empty = workspace();
-    edit(&mut empty, SchemaEdit::CreateObject { name: s("projects"), singular: s("Project"), plural: s("Projects"), primary_name: s("project_name"), primary_label: s("Name") }).expect("valid");
+    edit(&mut empty, SchemaEdit::CreateObject { name: s("roast_batches"), singular: s("Roast batch"), plural: s("Roast batches"), primary_name: s("batch_name"), primary_label: s("Name") }).expect("valid");
     edit(&mut empty, delete()).expect("empty");
-    assert!(empty.schema().object("projects").is_none());
+    assert!(empty.schema().object("roast_batches").is_none());
 }
 
 #[test]
 fn a_switched_off_object_takes_no_new_record_until_switched_back_on() {
     let mut ws = workspace();
-    edit(&mut ws, SchemaEdit::CreateObject { name: s("projects"), singular: s("Project"), plural: s("Projects"), primary_name: s("project_name"), primary_label: s("Name") }).expect("valid");
-    let switch = |enabled| SchemaEdit::SetObjectEnabled { object: s("projects"), enabled };
+    edit(&mut ws, SchemaEdit::CreateObject { name: s("roast_batches"), singular: s("Roast batch"), plural: s("Roast batches"), primary_name: s("batch_name"), primary_label: s("Name") }).expect("valid");
+    let switch = |enabled| SchemaEdit::SetObjectEnabled { object: s("roast_batches"), enabled };
     edit(&mut ws, switch(false)).expect("custom");
-    assert_eq!(create(&mut ws, "projects", &[]), Err(CommandError::UnknownObject(s("projects"))));
+    assert_eq!(create(&mut ws, "roast_batches", &[]), Err(CommandError::UnknownObject(s("roast_batches"))));
     edit(&mut ws, switch(true)).expect("custom");
-    create(&mut ws, "projects", &[]).expect("on again");
+    create(&mut ws, "roast_batches", &[]).expect("on again");
 }
 
 #[test]
