@@ -63,3 +63,28 @@ fn every_property_type_has_a_distinct_name_in_every_language() {
         assert_eq!(names.len(), kinds.len(), "{lang:?}");
     }
 }
+
+#[test]
+fn owner_and_field_problems_have_their_own_message_in_every_language() {
+    use crate::core::command::FieldProblem;
+    use crate::core::owner::{OwnerError, OwnerId};
+    let messages = [
+        field_problem(&FieldProblem::UnknownOwner),
+        field_problem(&FieldProblem::InactiveOwner),
+        field_problem(&FieldProblem::Invalid(Invalid::Domain)),
+        owner_error(&OwnerError::NotFound(OwnerId("O".into()))),
+        owner_error(&OwnerError::EmptyName),
+        owner_error(&OwnerError::EmailTaken(OwnerId("O".into()))),
+        Msg::ErrCalculationInput,
+    ];
+    assert_eq!(owner_error(&OwnerError::InvalidEmail), Msg::ErrEmail);
+    for lang in Lang::ALL {
+        let texts: std::collections::HashSet<&str> = messages.iter().map(|m| tr(lang, *m)).collect();
+        assert_eq!(texts.len(), messages.len(), "{lang:?}: each problem reads differently");
+        assert!(texts.iter().all(|t| !t.trim().is_empty()), "{lang:?}");
+    }
+    assert_ne!(tr(Lang::Pl, Msg::ErrInactiveOwner), tr(Lang::En, Msg::ErrInactiveOwner));
+    let bad_input = SchemaError::CalculationInput("x".into());
+    assert_eq!(schema_error(Lang::Fr, &bad_input), tr(Lang::Fr, Msg::ErrCalculationInput));
+}
+

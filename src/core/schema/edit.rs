@@ -3,8 +3,10 @@
 //! [`plan`] is a pure function from the current schema and one [`SchemaEdit`] to the next
 //! schema, or a [`SchemaError`]. It knows nothing of records, so it also returns the
 //! [`DataCheck`]s the workspace must pass before the new schema may replace the old one:
-//! an edit that would leave a stored value invalid or a unique value duplicated is refused
-//! rather than silently rewriting data.
+//! a stored value that no longer fits is converted when nothing is lost (text to number
+//! when it parses, a dropdown choice to a one-item checkbox list…) and the edit is refused,
+//! naming the records, when a value cannot be carried over or a unique value would be
+//! duplicated.
 //!
 //! What may change follows HubSpot: internal names never change; standard properties keep
 //! their type and uniqueness and cannot be archived; properties Cairn maintains (read-only)
@@ -67,9 +69,10 @@ pub struct PropertyPatch {
 /// A condition on stored records that the new schema needs, checked by the workspace.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DataCheck {
-    /// Every live record's value of the property passes its new definition.
+    /// Every live record's value of the property passes its new definition, or converts
+    /// to a value that does without loss ([`crate::core::validate::convert`]).
     Conforms { object: String, property: String },
-    /// No two live records share a value of the property.
+    /// No two live records share a value of the property, once converted.
     Distinct { object: String, property: String },
     /// The object holds no record, live or in the recycle bin.
     Empty { object: String },

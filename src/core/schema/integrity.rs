@@ -237,6 +237,54 @@ mod tests {
     }
 
     #[test]
+    fn a_formula_reads_only_number_and_currency_properties_of_its_object() {
+        use crate::core::schema::{CalculatedType, Calculation, Formula};
+        let deals = || default_schema().objects.into_iter().find(|o| o.name == "deals").expect("deals");
+        let with = |formula: Formula| {
+            let mut o = deals();
+            let calculation = Calculation::formula(CalculatedType::Currency, formula);
+            o.properties.push(PropertyDef::calculated("test_calc", "Test", "dealinformation", calculation));
+            check_object(&o)
+        };
+        let cases = [
+            (Formula::property("amount").times(Formula::property("hs_deal_stage_probability")), Ok(())),
+            (Formula::property("amount").plus(Formula::property("dealname")), Err(SchemaError::CalculationInput("dealname".into()))),
+            (Formula::property("nothing"), Err(SchemaError::CalculationInput("nothing".into()))),
+            (Formula::property("hs_projected_amount"), Err(SchemaError::CalculationInput("hs_projected_amount".into()))),
+        ];
+        for (formula, expect) in cases {
+            assert_eq!(with(formula.clone()), expect, "{formula:?}");
+        }
+    }
+
+    #[test]
+    fn calculated_properties_and_only_they_carry_a_calculation() {
+        use crate::core::schema::{Aggregate, CalculatedType, Calculation};
+        let count = Calculation::rollup(CalculatedType::Number, "contacts", None, Aggregate::Count);
+        check(PropertyDef::calculated("n", "N", "g", count.clone()), Ok(()));
+        check(PropertyDef::new("n", "N", "g", PropertyType::Calculated), Err(SchemaError::Calculated));
+        let mut text = PropertyDef::new("n", "N", "g", PropertyType::SingleLineText);
+        text.calculation = Some(count);
+        check(text, Err(SchemaError::Calculated));
+    }
+
+    #[test]
+    fn a_rollup_reads_an_existing_object_and_property() {
+        use crate::core::schema::{Aggregate, CalculatedType, Calculation};
+        let with = |object: &str, aggregate: Aggregate| {
+            let mut schema = default_schema();
+            let rollup = Calculation::rollup(CalculatedType::Number, object, None, aggregate);
+            if let Some(companies) = schema.objects.iter_mut().find(|o| o.name == "companies") {
+                companies.properties.push(PropertyDef::calculated("test_rollup", "Test", "companyinformation", rollup));
+            }
+            check_schema(&schema)
+        };
+        assert_eq!(with("deals", Aggregate::Sum("amount".into())), Ok(()));
+        assert_eq!(with("deals", Aggregate::Sum("shoe_size".into())), Err(SchemaError::CalculationInput("shoe_size".into())));
+        assert_eq!(with("spaceships", Aggregate::Count), Err(SchemaError::UnknownObject("spaceships".into())));
+    }
+
+    #[test]
     fn archived_properties_keep_their_name_taken() {
         let mut contacts = default_schema().objects.remove(0);
         let mut again = PropertyDef::new("jobtitle", "Job", "contactinformation", PropertyType::SingleLineText);

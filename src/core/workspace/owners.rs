@@ -53,3 +53,6 @@ pub(super) fn owner_reference(owners: &Owners, property: &PropertyDef, value: Op
     }
     Ok(Some(id))
 }
+
+#[cfg(test)]
+mod tests;

@@ -7,6 +7,8 @@
 //!   out: the new record always gets an id of its own, as ids must never collide.
 //! - The activity timestamp: an activity created without one happened now.
 
+use std::borrow::Cow;
+
 use super::Workspace;
 use crate::core::command::{Context, FieldError, FieldProblem, Input};
 use crate::core::id::RecordId;
@@ -17,7 +19,10 @@ use crate::core::value::Value;
 impl Workspace {
     /// Splits the record id out of a create's values: the values to write, and the
     /// duplicate the id reveals, if any.
-    pub(super) fn claim_record_id(&self, object: &str, values: &[Input]) -> (Vec<Input>, Vec<FieldError>) {
+    pub(super) fn claim_record_id<'a>(&self, object: &str, values: &'a [Input]) -> (Cow<'a, [Input]>, Vec<FieldError>) {
+        if !values.iter().any(|(name, _)| name == RECORD_ID) {
+            return (Cow::Borrowed(values), Vec::new());
+        }
         let mut errors = Vec::new();
         let mut rest = Vec::with_capacity(values.len());
         for (name, raw) in values {
@@ -31,7 +36,7 @@ impl Workspace {
                 errors.push(FieldError { property: name.clone(), problem: FieldProblem::Duplicate(id) });
             }
         }
-        (rest, errors)
+        (Cow::Owned(rest), errors)
     }
 }
 
@@ -42,3 +47,6 @@ pub(super) fn fill_new_record(def: &ObjectDef, record: &mut Record, ctx: &Contex
         record.set(ACTIVITY_TIMESTAMP, Some(Value::Text(ctx.now.to_iso())), ctx.now, ctx.source);
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -115,4 +115,6 @@ fn sorted(ids: impl Iterator<Item = RecordId>) -> Vec<RecordId> {
 }
 
 #[cfg(test)]
+mod convert_tests;
+#[cfg(test)]
 mod tests;

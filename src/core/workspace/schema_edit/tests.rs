@@ -191,9 +191,18 @@ fn commands() -> impl Strategy<Value = Command> {
         })),
         Just(Command::EditSchema(update_tier(PropertyPatch { options: Some(vec![EnumOption::new("silver", "Silver")]), ..Default::default() }))),
         Just(Command::EditSchema(update_tier(PropertyPatch { kind: Some(PropertyType::SingleLineText), ..Default::default() }))),
+        // Type changes that convert stored values, or are refused when one cannot convert.
+        prop_oneof![Just(PropertyType::Checkboxes), Just(PropertyType::Radio), Just(PropertyType::Dropdown)]
+            .prop_map(|kind| Command::EditSchema(update_tier(PropertyPatch { kind: Some(kind), ..Default::default() }))),
+        (prop_oneof![Just(PropertyType::Number { decimals: None, min: None, max: None }), Just(PropertyType::SingleLineText), Just(PropertyType::Currency)], any::<bool>())
+            .prop_map(|(kind, unique)| Command::EditSchema(SchemaEdit::UpdateProperty {
+                object: s("contacts"),
+                property: s("badge"),
+                patch: PropertyPatch { kind: Some(kind), unique: Some(unique), ..Default::default() }
+            })),
         Just(Command::EditSchema(SchemaEdit::ArchiveProperty { object: s("contacts"), property: s("badge") })),
         Just(Command::EditSchema(SchemaEdit::RestoreProperty { object: s("contacts"), property: s("badge") })),
-        ("(x|y|z)", "(gold|silver)").prop_map(|(b, t)| Command::CreateRecord { object: s("contacts"), values: inputs(&[("badge", &b), ("tier", &t)]) }),
+        ("(x|y|z|1|1.0|2)", "(gold|silver|Gold;silver)").prop_map(|(b, t)| Command::CreateRecord { object: s("contacts"), values: inputs(&[("badge", &b), ("tier", &t)]) }),
     ]
 }
 
