@@ -5,12 +5,16 @@
 //! reverting go through [`Workspace::put`], the low-level primitive that keeps the indexes
 //! (unique values, record numbers) in step with the records.
 //!
+//! Beyond validating each value, a record write resolves owner references (`owners`),
+//! deduplicates by record id and timestamps new activities (`record_rules`), and
+//! recomputes formula properties ([`super::calculate::refresh`]).
+//!
 //! Architecture invariant: a command that returns an error leaves the workspace unchanged.
 
 use std::collections::HashMap;
 
-use super::change::{Binned, Change, Commit, Entity, EntityKey};
 use super::calculate;
+use super::change::{Binned, Change, Commit, Entity, EntityKey};
 use super::command::{Command, CommandError, Context, FieldError, FieldProblem, Input};
 use super::id::{IdGen, RecordId};
 use super::owner::Owners;
