@@ -7,6 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::id::RecordId;
+use super::owner::{Owner, OwnerId};
 use super::record::Record;
 use super::schema::Schema;
 use super::time::Millis;
@@ -25,6 +26,7 @@ pub enum Entity {
     Record(Record),
     Binned(Binned),
     Schema(Schema),
+    Owner(Owner),
 }
 
 /// The store key of an entity; keys of different kinds never collide.
@@ -34,6 +36,7 @@ pub enum EntityKey {
     Record(RecordId),
     Binned(RecordId),
     Schema,
+    Owner(OwnerId),
 }
 
 impl Entity {
@@ -42,6 +45,7 @@ impl Entity {
             Entity::Record(r) => EntityKey::Record(r.id.clone()),
             Entity::Binned(b) => EntityKey::Binned(b.record.id.clone()),
             Entity::Schema(_) => EntityKey::Schema,
+            Entity::Owner(o) => EntityKey::Owner(o.id.clone()),
         }
     }
 }

@@ -3,7 +3,9 @@
 use thiserror::Error;
 
 use super::id::RecordId;
+use super::owner::{OwnerEdit, OwnerError};
 use super::record::Source;
+use super::schema::{SchemaEdit, SchemaError};
 use super::time::Millis;
 use super::validate::Invalid;
 
@@ -30,6 +32,10 @@ pub enum Command {
     /// Moves a record to the recycle bin.
     DeleteRecord { id: RecordId },
     RestoreRecord { id: RecordId },
+    /// Changes the data model (objects, groups, properties); see [`SchemaEdit`].
+    EditSchema(SchemaEdit),
+    /// Creates, updates, deactivates or reactivates an owner; see [`OwnerEdit`].
+    EditOwner(OwnerEdit),
 }
 
 /// Why one field was refused.
@@ -43,6 +49,10 @@ pub enum FieldProblem {
     Duplicate(RecordId),
     #[error("is not a property of this object")]
     UnknownProperty,
+    #[error("names no owner")]
+    UnknownOwner,
+    #[error("names a deactivated owner")]
+    InactiveOwner,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
@@ -61,6 +71,10 @@ pub enum CommandError {
     NotFound(RecordId),
     #[error("invalid fields: {}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "))]
     Fields(Vec<FieldError>),
+    #[error("schema change refused: {0}")]
+    Schema(#[from] SchemaError),
+    #[error("owner change refused: {0}")]
+    Owner(#[from] OwnerError),
 }
 
 impl CommandError {
@@ -68,6 +82,18 @@ impl CommandError {
     pub fn field(&self, property: &str) -> Option<&FieldProblem> {
         match self {
             CommandError::Fields(errors) => errors.iter().find(|e| e.property == property).map(|e| &e.problem),
+            _ => None,
+        }
+    }
+
+    /// The existing record a create collided with (same unique value, such as a contact's
+    /// email or a company's domain, or the same record id): what an import updates instead.
+    pub fn duplicate_of(&self) -> Option<&RecordId> {
+        match self {
+            CommandError::Fields(errors) => errors.iter().find_map(|e| match &e.problem {
+                FieldProblem::Duplicate(id) => Some(id),
+                _ => None,
+            }),
             _ => None,
         }
     }

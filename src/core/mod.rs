@@ -4,10 +4,12 @@
 //! identity come in through [`command::Context`], so every rule is a deterministic function
 //! that the native test suite can check. The UI only renders what these functions return.
 
+pub mod calculate;
 pub mod change;
 pub mod command;
 pub mod i18n;
 pub mod id;
+pub mod owner;
 pub mod record;
 pub mod route;
 pub mod schema;

@@ -5,13 +5,19 @@
 //! reverting go through [`Workspace::put`], the low-level primitive that keeps the indexes
 //! (unique values, record numbers) in step with the records.
 //!
+//! Beyond validating each value, a record write resolves owner references (`owners`),
+//! deduplicates by record id and timestamps new activities (`record_rules`), and
+//! recomputes formula properties ([`super::calculate::refresh`]).
+//!
 //! Architecture invariant: a command that returns an error leaves the workspace unchanged.
 
 use std::collections::HashMap;
 
+use super::calculate;
 use super::change::{Binned, Change, Commit, Entity, EntityKey};
 use super::command::{Command, CommandError, Context, FieldError, FieldProblem, Input};
 use super::id::{IdGen, RecordId};
+use super::owner::Owners;
 use super::record::Record;
 use super::schema::{ObjectDef, Schema};
 use super::validate::normalize;
@@ -29,11 +35,12 @@ pub struct Workspace {
     numbers: HashMap<String, u64>,
     /// (object, property, value key) → record holding that unique value.
     unique: HashMap<(String, String, String), RecordId>,
+    owners: Owners,
 }
 
 impl Workspace {
     pub fn new(schema: Schema, ids: IdGen) -> Self {
-        Workspace { schema, records: HashMap::new(), bin: HashMap::new(), ids, numbers: HashMap::new(), unique: HashMap::new() }
+        Workspace { schema, records: HashMap::new(), bin: HashMap::new(), ids, numbers: HashMap::new(), unique: HashMap::new(), owners: Owners::new() }
     }
 
     /// Replaces the id generator, once the edge knows this device's stored id.
@@ -72,6 +79,7 @@ impl Workspace {
     /// Every stored entity, in a stable order: what a snapshot writes.
     pub fn entities(&self) -> Vec<Entity> {
         let mut out = vec![Entity::Schema(self.schema.clone())];
+        out.extend(self.owners.values().cloned().map(Entity::Owner));
         let mut records: Vec<&Record> = self.records.values().collect();
         records.sort_by(|a, b| a.id.cmp(&b.id));
         out.extend(records.into_iter().cloned().map(Entity::Record));
@@ -114,6 +122,8 @@ impl Workspace {
                 ];
                 (changes, id)
             }
+            Command::EditSchema(edit) => return self.edit_schema(&edit, ctx),
+            Command::EditOwner(edit) => return self.edit_owner(&edit, ctx),
         };
         for change in &changes {
             self.put(change.key.clone(), change.after.clone());
@@ -154,6 +164,12 @@ impl Workspace {
                     self.rebuild_unique_index();
                 }
             }
+            EntityKey::Owner(id) => {
+                self.owners.remove(&id);
+                if let Some(Entity::Owner(owner)) = entity {
+                    self.owners.insert(id, owner);
+                }
+            }
         }
     }
 
@@ -165,7 +181,10 @@ impl Workspace {
         let def = self.object(object)?;
         let number = self.numbers.get(object).copied().unwrap_or(0) + 1;
         let mut record = Record::new(RecordId(String::new()), object, number, ctx.now);
-        let mut errors = write_values(def, &mut record, values, ctx);
+        let (values, mut errors) = self.claim_record_id(object, values);
+        errors.extend(write_values(def, &mut record, &values, ctx, &self.owners));
+        fill_new_record(def, &mut record, ctx);
+        calculate::refresh(def, &mut record, ctx.now, ctx.source);
         for p in def.properties.iter().filter(|p| p.required) {
             if record.get(&p.name).is_none() && !errors.iter().any(|e| e.property == p.name) {
                 errors.push(FieldError { property: p.name.clone(), problem: FieldProblem::Required });
@@ -182,7 +201,8 @@ impl Workspace {
     fn plan_update(&self, before: &Record, values: &[Input], ctx: &Context) -> Result<Record, CommandError> {
         let def = self.object(&before.object)?;
         let mut record = before.clone();
-        let mut errors = write_values(def, &mut record, values, ctx);
+        let mut errors = write_values(def, &mut record, values, ctx, &self.owners);
+        calculate::refresh(def, &mut record, ctx.now, ctx.source);
         for p in def.properties.iter().filter(|p| p.required) {
             if record.get(&p.name).is_none() && values.iter().any(|(name, _)| name == &p.name) {
                 errors.push(FieldError { property: p.name.clone(), problem: FieldProblem::Required });
@@ -252,18 +272,18 @@ impl Workspace {
 }
 
 /// Validates and writes raw inputs onto a record, collecting every field's problem.
-fn write_values(def: &ObjectDef, record: &mut Record, values: &[Input], ctx: &Context) -> Vec<FieldError> {
+fn write_values(def: &ObjectDef, record: &mut Record, values: &[Input], ctx: &Context, owners: &Owners) -> Vec<FieldError> {
     let mut errors = Vec::new();
     for (name, raw) in values {
         let Some(property) = def.property(name) else {
             errors.push(FieldError { property: name.clone(), problem: FieldProblem::UnknownProperty });
             continue;
         };
-        match normalize(property, raw) {
+        match normalize(property, raw).map_err(FieldProblem::Invalid).and_then(|value| owner_reference(owners, property, value, record)) {
             Ok(value) => {
                 record.set(name, value, ctx.now, ctx.source);
             }
-            Err(reason) => errors.push(FieldError { property: name.clone(), problem: FieldProblem::Invalid(reason) }),
+            Err(problem) => errors.push(FieldError { property: name.clone(), problem }),
         }
     }
     errors
@@ -284,5 +304,11 @@ fn unique_values(schema: &Schema, record: &Record) -> Vec<(String, String)> {
         .collect()
 }
 
+mod owners;
+mod record_rules;
+mod schema_edit;
 #[cfg(test)]
 mod tests;
+
+use owners::owner_reference;
+use record_rules::fill_new_record;
