@@ -102,9 +102,9 @@ impl Workspace {
 
     /// Runs one command. On error nothing has changed.
     pub fn execute(&mut self, command: Command, ctx: &Context) -> Result<Commit, CommandError> {
-        let effect = undo::Effect::of(&command, ctx);
+        let (effect, mark) = (undo::Effect::of(&command, ctx), self.undo.mark());
         let commit = self.run(command, ctx)?;
-        self.undo.record(effect, &commit);
+        self.undo.record(effect, &commit, mark);
         Ok(commit)
     }
 
@@ -338,7 +338,7 @@ pub use merge::MergePreview;
 pub use undo::UNDO_DEPTH;
 
 #[cfg(test)]
-mod fixtures;
+pub(crate) mod fixtures;
 #[cfg(test)]
 mod proptests;
 #[cfg(test)]

@@ -55,6 +55,11 @@ impl UndoLog {
         self.writes += 1;
     }
 
+    /// The write count now: taken before a command runs, handed to [`UndoLog::record`].
+    pub(super) fn mark(&self) -> u64 {
+        self.writes
+    }
+
     /// The commit an undo would revert, if nothing has been written since.
     fn last(&self) -> Option<&Commit> {
         self.entries.back().filter(|(_, at)| *at == self.writes).map(|(commit, _)| commit)
@@ -64,10 +69,11 @@ impl UndoLog {
         self.last() == Some(commit)
     }
 
-    pub(super) fn record(&mut self, effect: Effect, commit: &Commit) {
+    /// Updates the log after a command that started at write count `mark`.
+    pub(super) fn record(&mut self, effect: Effect, commit: &Commit, mark: u64) {
         match effect {
             Effect::Remember if !commit.changes.is_empty() => {
-                if self.last().is_none() {
+                if self.entries.back().is_some_and(|(_, at)| *at != mark) {
                     // Stale entries can never become undoable again.
                     self.entries.clear();
                 }
