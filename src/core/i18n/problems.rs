@@ -41,3 +41,41 @@ pub fn command_problem(error: &CommandError) -> Option<Msg> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::i18n::{tr, Lang};
+    use crate::core::id::RecordId;
+    use std::collections::HashSet;
+
+    #[test]
+    fn every_refusal_has_its_own_message_in_every_language() {
+        let record = RecordId("R".into());
+        let errors: Vec<CommandError> = vec![
+            AssociationError::NotDefined("a".into(), "b".into()).into(),
+            AssociationError::WithItself.into(),
+            AssociationError::NotAssociated.into(),
+            AssociationError::UnknownLabel("x".into()).into(),
+            AssociationError::TooMany { record: record.clone(), object: "deals".into() }.into(),
+            AssociationError::LabelTaken { record: record.clone(), label: "primary".into() }.into(),
+            AssociationError::InvalidDefinition("why".into()).into(),
+            AssociationError::Conflicts(vec![record.clone()]).into(),
+            MergeError::SameRecord.into(),
+            MergeError::DifferentObjects.into(),
+            UndoError::Nothing.into(),
+            UndoError::Changed.into(),
+        ];
+        let messages: Vec<Msg> = errors.iter().map(|e| command_problem(e).expect("has a message")).collect();
+        assert_eq!(messages.iter().collect::<HashSet<_>>().len(), errors.len(), "two refusals share a message");
+        for lang in Lang::ALL {
+            let texts: HashSet<&str> = messages.iter().map(|m| tr(lang, *m)).collect();
+            assert_eq!(texts.len(), messages.len(), "{lang:?} says two refusals the same way");
+            assert!(texts.iter().all(|t| !t.trim().is_empty()), "{lang:?}");
+            if lang != Lang::En {
+                assert!(messages.iter().all(|m| tr(lang, *m) != tr(Lang::En, *m)), "{lang:?} left a message in English");
+            }
+        }
+        assert_eq!(command_problem(&CommandError::NotFound(record)), None);
+    }
+}

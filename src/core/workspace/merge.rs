@@ -114,7 +114,7 @@ fn merged(p: &Record, s: &Record, now: Millis) -> MergePreview {
         if p.get(name).is_none() && winner.is_some() {
             filled.push(name.clone());
         }
-        let mut history = interleave(&p.history(name), theirs);
+        let mut history = interleave(p.history(name), theirs);
         if history.last().and_then(|e| e.value.as_ref()) != winner.as_ref() {
             history.push(HistoryEntry { value: winner, at: now, source: Source::Merge });
         }

@@ -118,7 +118,7 @@ fn the_link_between_the_two_merged_records_disappears() {
     f.link(&child, &parent, &["parent"]);
     f.link(&other, &child, &["parent"]);
     merge(&mut f, &parent, &child).expect("merged");
-    assert_eq!(f.ids(&parent, "companies"), [other.clone()]);
+    assert_eq!(f.ids(&parent, "companies"), vec![other.clone()]);
     assert_eq!(f.labels(&other, &parent), Some(vec!["parent".to_string()]));
     f.check_invariants();
 }
