@@ -2,6 +2,7 @@
 
 use thiserror::Error;
 
+use super::association::{AssociationDef, AssociationError};
 use super::id::RecordId;
 use super::owner::{OwnerEdit, OwnerError};
 use super::record::Source;
@@ -36,6 +37,19 @@ pub enum Command {
     EditSchema(SchemaEdit),
     /// Creates, updates, deactivates or reactivates an owner; see [`OwnerEdit`].
     EditOwner(OwnerEdit),
+    /// Links two records, or adds labels to their link; `labels` are how `from` sees `to`.
+    Associate { from: RecordId, to: RecordId, labels: Vec<String> },
+    /// Replaces the labels of an existing link, as seen from `from`.
+    SetAssociationLabels { from: RecordId, to: RecordId, labels: Vec<String> },
+    Unassociate { from: RecordId, to: RecordId },
+    /// Adds or replaces the definition for a pair of objects.
+    DefineAssociation(AssociationDef),
+    /// Folds `secondary` into `primary`; see [`crate::core::workspace::Workspace::merge_preview`].
+    MergeRecords { primary: RecordId, secondary: RecordId },
+    /// Permanently removes binned records older than the retention period.
+    PurgeBin,
+    /// Reverts the last user command still undoable, as a new commit.
+    Undo,
 }
 
 /// Why one field was refused.
@@ -75,6 +89,30 @@ pub enum CommandError {
     Schema(#[from] SchemaError),
     #[error("owner change refused: {0}")]
     Owner(#[from] OwnerError),
+    #[error("{0}")]
+    Association(#[from] AssociationError),
+    #[error("{0}")]
+    Merge(#[from] MergeError),
+    #[error("{0}")]
+    Undo(#[from] UndoError),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum MergeError {
+    #[error("a record cannot be merged with itself")]
+    SameRecord,
+    #[error("only records of the same object can be merged")]
+    DifferentObjects,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum UndoError {
+    #[error("there is nothing to undo")]
+    Nothing,
+    /// The data changed since (a sync or an automatic change), so the inverse would not
+    /// restore what the user saw.
+    #[error("the data changed since, so this cannot be undone")]
+    Changed,
 }
 
 impl CommandError {

@@ -4,6 +4,7 @@
 //! identity come in through [`command::Context`], so every rule is a deterministic function
 //! that the native test suite can check. The UI only renders what these functions return.
 
+pub mod association;
 pub mod calculate;
 pub mod change;
 pub mod command;
@@ -15,6 +16,7 @@ pub mod route;
 pub mod schema;
 pub mod stored;
 pub mod time;
+pub mod timeline;
 pub mod validate;
 pub mod value;
 pub mod view;

@@ -117,7 +117,7 @@ mod tests {
     fn a_snapshot_in_small_chunks_rebuilds_the_workspace() {
         let (ws, _) = sample();
         let chunks: Vec<String> = snapshot(&ws, 2).iter().map(Batch::encode).collect();
-        assert_eq!(chunks.len(), 2, "schema + 3 records in chunks of 2");
+        assert_eq!(chunks.len(), 3, "schema + association definitions + 3 records in chunks of 2");
         let mut fresh = Workspace::new(default_schema(), IdGen::new(3, 0));
         restore(&mut fresh, FORMAT_VERSION, &chunks, &[]).expect("loads");
         assert_eq!(fresh.entities(), ws.entities());

@@ -9,12 +9,16 @@
 //! deduplicates by record id and timestamps new activities (`record_rules`), and
 //! recomputes formula properties ([`super::calculate::refresh`]).
 //!
+//! Associations live in an adjacency index kept by `put` as well; the commands that link,
+//! bin, restore and merge records (in the submodules) never leave an edge whose end is gone.
+//!
 //! Architecture invariant: a command that returns an error leaves the workspace unchanged.
 
 use std::collections::HashMap;
 
+use super::association::{default_associations, Associations};
 use super::calculate;
-use super::change::{Binned, Change, Commit, Entity, EntityKey};
+use super::change::{Binned, Change, Commit, Entity, EntityKey, Redirect};
 use super::command::{Command, CommandError, Context, FieldError, FieldProblem, Input};
 use super::id::{IdGen, RecordId};
 use super::owner::Owners;
@@ -36,11 +40,26 @@ pub struct Workspace {
     /// (object, property, value key) → record holding that unique value.
     unique: HashMap<(String, String, String), RecordId>,
     owners: Owners,
+    associations: Associations,
+    /// Merged-away record → the record it was merged into.
+    redirects: HashMap<RecordId, RecordId>,
+    undo: undo::UndoLog,
 }
 
 impl Workspace {
     pub fn new(schema: Schema, ids: IdGen) -> Self {
-        Workspace { schema, records: HashMap::new(), bin: HashMap::new(), ids, numbers: HashMap::new(), unique: HashMap::new(), owners: Owners::new() }
+        Workspace {
+            schema,
+            records: HashMap::new(),
+            bin: HashMap::new(),
+            ids,
+            numbers: HashMap::new(),
+            unique: HashMap::new(),
+            owners: Owners::new(),
+            associations: Associations::new(default_associations()),
+            redirects: HashMap::new(),
+            undo: undo::UndoLog::default(),
+        }
     }
 
     /// Replaces the id generator, once the edge knows this device's stored id.
@@ -78,7 +97,7 @@ impl Workspace {
 
     /// Every stored entity, in a stable order: what a snapshot writes.
     pub fn entities(&self) -> Vec<Entity> {
-        let mut out = vec![Entity::Schema(self.schema.clone())];
+        let mut out = vec![Entity::Schema(self.schema.clone()), Entity::AssociationDefs(self.associations.defs().clone())];
         out.extend(self.owners.values().cloned().map(Entity::Owner));
         let mut records: Vec<&Record> = self.records.values().collect();
         records.sort_by(|a, b| a.id.cmp(&b.id));
@@ -86,11 +105,24 @@ impl Workspace {
         let mut binned: Vec<&Binned> = self.bin.values().collect();
         binned.sort_by(|a, b| a.record.id.cmp(&b.record.id));
         out.extend(binned.into_iter().cloned().map(Entity::Binned));
+        let mut edges: Vec<_> = self.associations.edges().collect();
+        edges.sort_by_key(|e| e.key());
+        out.extend(edges.into_iter().cloned().map(Entity::Edge));
+        let mut redirects: Vec<_> = self.redirects.iter().map(|(from, to)| Redirect { from: from.clone(), to: to.clone() }).collect();
+        redirects.sort_by(|a, b| a.from.cmp(&b.from));
+        out.extend(redirects.into_iter().map(Entity::Redirect));
         out
     }
 
     /// Runs one command. On error nothing has changed.
     pub fn execute(&mut self, command: Command, ctx: &Context) -> Result<Commit, CommandError> {
+        let (effect, mark) = (undo::Effect::of(&command, ctx), self.undo.mark());
+        let commit = self.run(command, ctx)?;
+        self.undo.record(effect, &commit, mark);
+        Ok(commit)
+    }
+
+    fn run(&mut self, command: Command, ctx: &Context) -> Result<Commit, CommandError> {
         let (changes, subject) = match command {
             Command::CreateRecord { object, values } => {
                 let record = self.plan_create(&object, &values, ctx)?;
@@ -103,43 +135,45 @@ impl Workspace {
                 let change = Change { key: EntityKey::Record(id.clone()), before: Some(Entity::Record(before.clone())), after: Some(Entity::Record(after)) };
                 (vec![change], id)
             }
-            Command::DeleteRecord { id } => {
-                let record = self.records.get(&id).ok_or_else(|| CommandError::NotFound(id.clone()))?;
-                let binned = Binned { record: record.clone(), deleted_at: ctx.now };
-                let changes = vec![
-                    Change { key: EntityKey::Record(id.clone()), before: Some(Entity::Record(record.clone())), after: None },
-                    Change { key: EntityKey::Binned(id.clone()), before: None, after: Some(Entity::Binned(binned)) },
-                ];
-                (changes, id)
-            }
-            Command::RestoreRecord { id } => {
-                let binned = self.bin.get(&id).ok_or_else(|| CommandError::NotFound(id.clone()))?;
-                let record = binned.record.clone();
-                self.check_unique(&record, &record.id)?;
-                let changes = vec![
-                    Change { key: EntityKey::Binned(id.clone()), before: Some(Entity::Binned(binned.clone())), after: None },
-                    Change { key: EntityKey::Record(id.clone()), before: None, after: Some(Entity::Record(record)) },
-                ];
-                (changes, id)
+            Command::DeleteRecord { id } => (self.plan_delete(&id, ctx)?, id),
+            Command::RestoreRecord { id } => (self.plan_restore(&id)?, id),
+            Command::Associate { from, to, labels } => (self.plan_associate(&from, &to, &labels, false)?, from),
+            Command::SetAssociationLabels { from, to, labels } => (self.plan_associate(&from, &to, &labels, true)?, from),
+            Command::Unassociate { from, to } => (self.plan_unassociate(&from, &to)?, from),
+            Command::MergeRecords { primary, secondary } => (self.plan_merge(&primary, &secondary, ctx)?, primary),
+            Command::DefineAssociation(def) => return Ok(self.apply(self.plan_define(def)?, None)),
+            Command::PurgeBin => return Ok(self.apply(self.plan_purge(ctx.now), None)),
+            Command::Undo => {
+                let (changes, subject) = self.plan_undo()?;
+                return Ok(self.apply(changes, subject));
             }
             Command::EditSchema(edit) => return self.edit_schema(&edit, ctx),
             Command::EditOwner(edit) => return self.edit_owner(&edit, ctx),
         };
+        Ok(self.apply(changes, Some(subject)))
+    }
+
+    fn apply(&mut self, changes: Vec<Change>, subject: Option<RecordId>) -> Commit {
         for change in &changes {
             self.put(change.key.clone(), change.after.clone());
         }
-        Ok(Commit { changes, subject: Some(subject) })
+        Commit { changes, subject }
     }
 
     /// Undoes a commit that storage could not persist.
     pub fn revert(&mut self, commit: &Commit) {
+        let was_last = self.undo.is_last(commit);
         for change in commit.changes.iter().rev() {
             self.put(change.key.clone(), change.before.clone());
+        }
+        if was_last {
+            self.undo.drop_last();
         }
     }
 
     /// Sets or removes one entity, keeping the indexes true. Used by load, revert and sync.
     pub fn put(&mut self, key: EntityKey, entity: Option<Entity>) {
+        self.undo.note_write();
         match key {
             EntityKey::Record(id) => {
                 if let Some(old) = self.records.remove(&id) {
@@ -168,6 +202,23 @@ impl Workspace {
                 self.owners.remove(&id);
                 if let Some(Entity::Owner(owner)) = entity {
                     self.owners.insert(id, owner);
+                }
+            }
+            EntityKey::Edge(x, y) => {
+                self.associations.remove(&x, &y);
+                if let Some(Entity::Edge(edge)) = entity {
+                    self.associations.insert(edge);
+                }
+            }
+            EntityKey::Redirect(from) => {
+                self.redirects.remove(&from);
+                if let Some(Entity::Redirect(redirect)) = entity {
+                    self.redirects.insert(from, redirect.to);
+                }
+            }
+            EntityKey::AssociationDefs => {
+                if let Some(Entity::AssociationDefs(defs)) = entity {
+                    self.associations.set_defs(defs);
                 }
             }
         }
@@ -304,9 +355,21 @@ fn unique_values(schema: &Schema, record: &Record) -> Vec<(String, String)> {
         .collect()
 }
 
+mod associate;
+mod bin;
+mod merge;
 mod owners;
 mod record_rules;
 mod schema_edit;
+mod undo;
+
+pub use merge::MergePreview;
+pub use undo::UNDO_DEPTH;
+
+#[cfg(test)]
+pub(crate) mod fixtures;
+#[cfg(test)]
+mod proptests;
 #[cfg(test)]
 mod tests;
 

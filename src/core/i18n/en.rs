@@ -75,6 +75,18 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::TypeDomain => "Domain",
         Msg::TypeOwner => "Owner",
         Msg::TypeCalculated => "Calculation",
+        Msg::ErrNotAssociable => "These two kinds of records cannot be associated.",
+        Msg::ErrAssociateWithItself => "A record cannot be associated with itself.",
+        Msg::ErrNotAssociated => "These records are not associated.",
+        Msg::ErrUnknownLabel => "This association label does not exist.",
+        Msg::ErrTooManyAssociations => "This record already has as many associations of this kind as allowed.",
+        Msg::ErrLabelTaken => "This label is already used as often as allowed (for example, only one primary company).",
+        Msg::ErrInvalidAssociationDef => "This association definition is not valid.",
+        Msg::ErrAssociationConflicts => "Some existing associations do not fit this definition. Change them first.",
+        Msg::ErrMergeSameRecord => "A record cannot be merged with itself.",
+        Msg::ErrMergeDifferentObjects => "Only records of the same type can be merged.",
+        Msg::ErrNothingToUndo => "There is nothing to undo.",
+        Msg::ErrUndoChanged => "This cannot be undone because the data has changed since.",
     }
 }
 

@@ -75,6 +75,18 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::TypeDomain => "Nom de domaine",
         Msg::TypeOwner => "Propriétaire",
         Msg::TypeCalculated => "Calcul",
+        Msg::ErrNotAssociable => "Ces deux types d’enregistrements ne peuvent pas être associés.",
+        Msg::ErrAssociateWithItself => "Un enregistrement ne peut pas être associé à lui-même.",
+        Msg::ErrNotAssociated => "Ces enregistrements ne sont pas associés.",
+        Msg::ErrUnknownLabel => "Ce libellé d’association n’existe pas.",
+        Msg::ErrTooManyAssociations => "Cet enregistrement a déjà le nombre maximal d’associations de ce type.",
+        Msg::ErrLabelTaken => "Ce libellé est déjà utilisé autant de fois que permis (par exemple, une seule entreprise principale).",
+        Msg::ErrInvalidAssociationDef => "Cette définition d’association n’est pas valide.",
+        Msg::ErrAssociationConflicts => "Des associations existantes ne respectent pas cette définition. Modifiez-les d’abord.",
+        Msg::ErrMergeSameRecord => "Un enregistrement ne peut pas être fusionné avec lui-même.",
+        Msg::ErrMergeDifferentObjects => "Seuls des enregistrements du même type peuvent être fusionnés.",
+        Msg::ErrNothingToUndo => "Il n’y a rien à annuler.",
+        Msg::ErrUndoChanged => "Impossible d’annuler : les données ont changé depuis.",
     }
 }
 

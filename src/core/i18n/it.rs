@@ -75,6 +75,18 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::TypeDomain => "Dominio",
         Msg::TypeOwner => "Proprietario",
         Msg::TypeCalculated => "Calcolo",
+        Msg::ErrNotAssociable => "Questi due tipi di record non possono essere associati.",
+        Msg::ErrAssociateWithItself => "Un record non può essere associato a se stesso.",
+        Msg::ErrNotAssociated => "Questi record non sono associati.",
+        Msg::ErrUnknownLabel => "Questa etichetta di associazione non esiste.",
+        Msg::ErrTooManyAssociations => "Questo record ha già il numero massimo di associazioni di questo tipo.",
+        Msg::ErrLabelTaken => "Questa etichetta è già usata il numero massimo di volte (ad esempio, una sola azienda principale).",
+        Msg::ErrInvalidAssociationDef => "Questa definizione di associazione non è valida.",
+        Msg::ErrAssociationConflicts => "Alcune associazioni esistenti non rispettano questa definizione. Modificale prima.",
+        Msg::ErrMergeSameRecord => "Un record non può essere unito a se stesso.",
+        Msg::ErrMergeDifferentObjects => "Si possono unire solo record dello stesso tipo.",
+        Msg::ErrNothingToUndo => "Non c’è nulla da annullare.",
+        Msg::ErrUndoChanged => "Impossibile annullare: i dati sono cambiati nel frattempo.",
     }
 }
 

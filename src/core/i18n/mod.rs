@@ -9,12 +9,15 @@ mod en;
 mod fr;
 mod it;
 mod pl;
+mod problems;
 mod zh;
 
 use super::command::FieldProblem;
 use super::owner::OwnerError;
 use super::schema::{PropertyType, SchemaError};
 use super::validate::Invalid;
+
+pub use problems::{association_problem, command_problem, merge_problem, undo_problem};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Lang {
@@ -136,6 +139,19 @@ pub enum Msg {
     TypeDomain,
     TypeOwner,
     TypeCalculated,
+    // Associations, merge and undo.
+    ErrNotAssociable,
+    ErrAssociateWithItself,
+    ErrNotAssociated,
+    ErrUnknownLabel,
+    ErrTooManyAssociations,
+    ErrLabelTaken,
+    ErrInvalidAssociationDef,
+    ErrAssociationConflicts,
+    ErrMergeSameRecord,
+    ErrMergeDifferentObjects,
+    ErrNothingToUndo,
+    ErrUndoChanged,
 }
 
 /// Messages that depend on a count; `{n}` stands for the number.

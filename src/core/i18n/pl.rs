@@ -75,6 +75,18 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::TypeDomain => "Domena",
         Msg::TypeOwner => "Właściciel",
         Msg::TypeCalculated => "Obliczenie",
+        Msg::ErrNotAssociable => "Tych dwóch rodzajów rekordów nie można powiązać.",
+        Msg::ErrAssociateWithItself => "Rekordu nie można powiązać z nim samym.",
+        Msg::ErrNotAssociated => "Te rekordy nie są powiązane.",
+        Msg::ErrUnknownLabel => "Ta etykieta powiązania nie istnieje.",
+        Msg::ErrTooManyAssociations => "Ten rekord ma już maksymalną liczbę powiązań tego rodzaju.",
+        Msg::ErrLabelTaken => "Ta etykieta jest już użyta tyle razy, ile to możliwe (np. tylko jedna firma główna).",
+        Msg::ErrInvalidAssociationDef => "Ta definicja powiązania jest nieprawidłowa.",
+        Msg::ErrAssociationConflicts => "Niektóre istniejące powiązania nie pasują do tej definicji. Najpierw je zmień.",
+        Msg::ErrMergeSameRecord => "Rekordu nie można scalić z nim samym.",
+        Msg::ErrMergeDifferentObjects => "Scalać można tylko rekordy tego samego typu.",
+        Msg::ErrNothingToUndo => "Nie ma nic do cofnięcia.",
+        Msg::ErrUndoChanged => "Nie można cofnąć, ponieważ dane zmieniły się w międzyczasie.",
     }
 }
 

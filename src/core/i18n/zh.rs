@@ -75,6 +75,18 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::TypeDomain => "域名",
         Msg::TypeOwner => "负责人",
         Msg::TypeCalculated => "计算",
+        Msg::ErrNotAssociable => "这两类记录之间无法关联。",
+        Msg::ErrAssociateWithItself => "记录不能与自身关联。",
+        Msg::ErrNotAssociated => "这些记录之间没有关联。",
+        Msg::ErrUnknownLabel => "此关联标签不存在。",
+        Msg::ErrTooManyAssociations => "此记录的此类关联已达上限。",
+        Msg::ErrLabelTaken => "此标签的使用次数已达上限（例如只能有一个主要公司）。",
+        Msg::ErrInvalidAssociationDef => "此关联定义无效。",
+        Msg::ErrAssociationConflicts => "部分现有关联不符合此定义，请先修改。",
+        Msg::ErrMergeSameRecord => "记录不能与自身合并。",
+        Msg::ErrMergeDifferentObjects => "只能合并同一类型的记录。",
+        Msg::ErrNothingToUndo => "没有可撤销的操作。",
+        Msg::ErrUndoChanged => "数据在此期间已发生变化，无法撤销。",
     }
 }
 
