@@ -368,7 +368,8 @@ pub use undo::UNDO_DEPTH;
 
 #[cfg(test)]
 pub(crate) mod fixtures;
-#[cfg(test)]
+// Property tests need proptest, which is a native-only dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod proptests;
 #[cfg(test)]
 mod tests;

@@ -307,5 +307,6 @@ fn archive_property(def: &mut ObjectDef, name: &str) -> Result<(), SchemaError> 
     check_object(def)
 }
 
-#[cfg(test)]
+// Property tests need proptest, which is a native-only dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

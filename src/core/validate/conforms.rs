@@ -36,7 +36,8 @@ pub fn conforms(def: &PropertyDef, value: &Value) -> bool {
     }
 }
 
-#[cfg(test)]
+// Property tests need proptest, which is a native-only dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::core::schema::EnumOption;

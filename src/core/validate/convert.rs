@@ -93,7 +93,8 @@ fn yes_no_option(def: &PropertyDef, yes: bool) -> Option<String> {
     def.options.iter().find(|o| means(&o.value) || means(&o.label)).map(|o| o.value.clone())
 }
 
-#[cfg(test)]
+// Property tests need proptest, which is a native-only dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::core::schema::EnumOption;

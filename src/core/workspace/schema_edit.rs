@@ -116,5 +116,6 @@ fn sorted(ids: impl Iterator<Item = RecordId>) -> Vec<RecordId> {
 
 #[cfg(test)]
 mod convert_tests;
-#[cfg(test)]
+// Property tests need proptest, which is a native-only dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
