@@ -14,8 +14,8 @@ use super::time::Millis;
 use super::value::Value;
 use super::workspace::Workspace;
 
-/// The property holding when an activity happened.
-pub const ACTIVITY_TIMESTAMP: &str = "hs_timestamp";
+/// The property holding when an activity happened (defined with the activity objects).
+pub use super::schema::ACTIVITY_TIMESTAMP;
 
 /// Objects whose activities roll up into a company's timeline.
 const COMPANY_ROLLUP: [&str; 2] = ["contacts", "deals"];

@@ -1,4 +1,4 @@
-//! The messages that explain why an association, merge or undo command was refused.
+//! The messages that explain why an association, merge, undo or owner command was refused.
 
 use super::Msg;
 use crate::core::association::AssociationError;
@@ -32,12 +32,14 @@ pub fn undo_problem(error: &UndoError) -> Msg {
 }
 
 /// The one message for a refused command, when one sums it up; `None` for errors that are
-/// shown field by field ([`CommandError::Fields`]) or name a specific record or object.
+/// shown field by field ([`CommandError::Fields`]), name a specific record or object, or
+/// need a count ([`CommandError::Schema`], see [`super::schema_error`]).
 pub fn command_problem(error: &CommandError) -> Option<Msg> {
     match error {
         CommandError::Association(e) => Some(association_problem(e)),
         CommandError::Merge(e) => Some(merge_problem(e)),
         CommandError::Undo(e) => Some(undo_problem(e)),
+        CommandError::Owner(e) => Some(super::owner_error(e)),
         _ => None,
     }
 }
@@ -47,6 +49,7 @@ mod tests {
     use super::*;
     use crate::core::i18n::{tr, Lang};
     use crate::core::id::RecordId;
+    use crate::core::owner::{OwnerError, OwnerId};
     use std::collections::HashSet;
 
     #[test]
@@ -65,6 +68,10 @@ mod tests {
             MergeError::DifferentObjects.into(),
             UndoError::Nothing.into(),
             UndoError::Changed.into(),
+            OwnerError::NotFound(OwnerId("O".into())).into(),
+            OwnerError::EmptyName.into(),
+            OwnerError::InvalidEmail.into(),
+            OwnerError::EmailTaken(OwnerId("O".into())).into(),
         ];
         let messages: Vec<Msg> = errors.iter().map(|e| command_problem(e).expect("has a message")).collect();
         assert_eq!(messages.iter().collect::<HashSet<_>>().len(), errors.len(), "two refusals share a message");

@@ -1,14 +1,16 @@
 //! Linking records: the associate, relabel, unassociate and define-association commands,
-//! and the queries the record page reads its association cards from.
+//! and the queries the record page reads its association cards and rollups from.
 
 use std::collections::BTreeSet;
 
 use super::Workspace;
 use crate::core::association::{Associated, AssociationDef, AssociationError, Associations, Draft, Edge, End};
+use crate::core::calculate;
 use crate::core::change::{Change, Entity, EntityKey};
 use crate::core::command::CommandError;
 use crate::core::id::RecordId;
 use crate::core::record::Record;
+use crate::core::value::Value;
 
 impl Workspace {
     /// Every definition and edge, with the adjacency index.
@@ -19,6 +21,22 @@ impl Workspace {
     /// The records of `object` associated with `id`, each with the labels `id` gives it.
     pub fn associated<'a>(&'a self, id: &'a RecordId, object: &str) -> Vec<Associated<'a>> {
         self.associations.associated(id, object)
+    }
+
+    /// The value of each rollup property of a record, by name, aggregated over the records
+    /// associated with it: what the record page shows for them. Rollups are computed when
+    /// read rather than stored, since any link or linked record can change them.
+    pub fn rollup_values(&self, id: &RecordId) -> Vec<(String, Option<Value>)> {
+        let Some(def) = self.records.get(id).and_then(|r| self.schema.object(&r.object)) else { return Vec::new() };
+        calculate::rollup_properties(def)
+            .map(|(property, rule, output)| {
+                let linked = self.associations.associated(id, &rule.object).into_iter().filter_map(|a| {
+                    let labels = a.def.map(|d| a.edge.labels_from(d, id)).unwrap_or_default();
+                    Some((self.records.get(a.id)?, labels))
+                });
+                (property.name.clone(), calculate::rollup(rule, output, linked))
+            })
+            .collect()
     }
 
     fn live(&self, id: &RecordId) -> Result<&Record, CommandError> {

@@ -3,6 +3,7 @@
 //! The primary keeps every value it has; a property it lacks takes the secondary's value.
 //! Each property's history becomes both histories interleaved by time, ending with the
 //! winning value (appended with source `Merge` when the interleaving ends otherwise).
+//! Formula properties are then recomputed from the merged values, as on any write.
 //!
 //! The secondary's links move to the primary, activities included. Where they clash with
 //! the primary's own links or with a limit, the primary's win: a moved link whose label
@@ -15,10 +16,12 @@
 
 use super::Workspace;
 use crate::core::association::Draft;
+use crate::core::calculate;
 use crate::core::change::{Change, Entity, EntityKey, Redirect};
 use crate::core::command::{CommandError, Context, FieldProblem, MergeError};
 use crate::core::id::RecordId;
 use crate::core::record::{HistoryEntry, Record, Source};
+use crate::core::schema::ObjectDef;
 use crate::core::time::Millis;
 use crate::core::value::Value;
 
@@ -50,7 +53,7 @@ impl Workspace {
     /// The merged values, without changing anything.
     pub fn merge_preview(&self, primary: &RecordId, secondary: &RecordId, now: Millis) -> Result<MergePreview, CommandError> {
         let (p, s) = self.merge_pair(primary, secondary)?;
-        Ok(merged(p, s, now))
+        Ok(merged(self.schema.object(&p.object), p, s, now))
     }
 
     fn merge_pair(&self, primary: &RecordId, secondary: &RecordId) -> Result<(&Record, &Record), CommandError> {
@@ -67,7 +70,7 @@ impl Workspace {
 
     pub(super) fn plan_merge(&self, primary: &RecordId, secondary: &RecordId, ctx: &Context) -> Result<Vec<Change>, CommandError> {
         let (p, s) = self.merge_pair(primary, secondary)?;
-        let record = merged(p, s, ctx.now).record;
+        let record = merged(self.schema.object(&p.object), p, s, ctx.now).record;
         // The secondary's unique values are free to move: it is going away.
         let errors: Vec<_> = self
             .unique_conflicts(&record, Some(primary))
@@ -105,8 +108,9 @@ impl Workspace {
     }
 }
 
-/// The primary with empty values filled from the secondary and both histories kept.
-fn merged(p: &Record, s: &Record, now: Millis) -> MergePreview {
+/// The primary with empty values filled from the secondary and both histories kept; its
+/// formula properties are recomputed from the merged values.
+fn merged(def: Option<&ObjectDef>, p: &Record, s: &Record, now: Millis) -> MergePreview {
     let mut record = p.clone();
     let mut filled = Vec::new();
     for (name, theirs) in &s.props {
@@ -119,6 +123,9 @@ fn merged(p: &Record, s: &Record, now: Millis) -> MergePreview {
             history.push(HistoryEntry { value: winner, at: now, source: Source::Merge });
         }
         record.props.insert(name.clone(), history);
+    }
+    if let Some(def) = def {
+        calculate::refresh(def, &mut record, now, Source::Merge);
     }
     record.updated = record.updated.max(s.updated).max(now);
     MergePreview { record, filled }

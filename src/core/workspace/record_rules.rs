@@ -3,8 +3,9 @@
 //! - Deduplication by record id: an import may carry a `hs_object_id` column. If it names a
 //!   live record of the same object, the create is a duplicate of that record and is
 //!   refused with its id ([`FieldProblem::Duplicate`]), exactly like a duplicate email or
-//!   domain, so the importer can update the existing record instead. Any other id is left
-//!   out: the new record always gets an id of its own, as ids must never collide.
+//!   domain, so the importer can update the existing record instead. An id that was merged
+//!   away stands for the record it was merged into. Any other id is left out: the new
+//!   record always gets an id of its own, as ids must never collide.
 //! - The activity timestamp: an activity created without one happened now.
 
 use std::borrow::Cow;
@@ -31,9 +32,11 @@ impl Workspace {
                 continue;
             }
             // Ids are upper-case base 32; people retyping one may not be.
+            // An id merged away names the record it was merged into.
             let id = RecordId(raw.trim().to_ascii_uppercase());
-            if self.record(&id).is_some_and(|r| r.object == object) {
-                errors.push(FieldError { property: name.clone(), problem: FieldProblem::Duplicate(id) });
+            let id = self.resolve(&id);
+            if self.record(id).is_some_and(|r| r.object == object) {
+                errors.push(FieldError { property: name.clone(), problem: FieldProblem::Duplicate(id.clone()) });
             }
         }
         (Cow::Owned(rest), errors)

@@ -1,6 +1,7 @@
 use crate::core::association::{AssociationDef, AssociationError, LabelDef};
 use crate::core::command::{Command, CommandError};
 use crate::core::id::RecordId;
+use crate::core::value::Value;
 use crate::core::workspace::fixtures::{reports_to, with_billing, Fixture};
 
 fn labels(list: &[&str]) -> Option<Vec<String>> {
@@ -206,4 +207,26 @@ fn a_definition_given_from_the_other_side_keeps_the_stored_orientation() {
     assert_eq!(f.labels(&acme, &ada), labels(&["employer_of", "primary"]));
     f.check_invariants();
     f.assert_log_replays();
+}
+
+#[test]
+fn rollups_aggregate_the_linked_records_when_read() {
+    let mut f = Fixture::new();
+    let acme = f.create("companies", &[("name", "Acme")]);
+    let (ada, grace) = (f.create("contacts", &[]), f.create("contacts", &[]));
+    let quote = f.create("quotes", &[("hs_title", "Q-1")]);
+    let beans = f.create("line_items", &[("name", "Beans"), ("quantity", "2"), ("price", "10")]);
+    let rice = f.create("line_items", &[("name", "Rice"), ("quantity", "1"), ("price", "5")]);
+    let value = |f: &Fixture, id: &RecordId, name: &str| f.ws.rollup_values(id).into_iter().find(|(n, _)| n == name).and_then(|(_, v)| v);
+    assert_eq!(value(&f, &acme, "num_associated_contacts"), Some(Value::Number(0.0)));
+    assert_eq!(value(&f, &quote, "amount"), Some(Value::Int(0)), "a sum over nothing is 0");
+    f.link(&ada, &acme, &["primary"]);
+    f.link(&grace, &acme, &[]);
+    f.link(&quote, &beans, &[]);
+    f.link(&quote, &rice, &[]);
+    assert_eq!(value(&f, &acme, "num_associated_contacts"), Some(Value::Number(2.0)));
+    assert_eq!(value(&f, &quote, "amount"), Some(Value::Int(2_500)));
+    f.run(Command::DeleteRecord { id: rice }).expect("binned");
+    assert_eq!(value(&f, &quote, "amount"), Some(Value::Int(2_000)), "a binned record no longer counts");
+    assert!(f.ws.rollup_values(&ada).iter().all(|(name, _)| name != "amount"));
 }

@@ -166,3 +166,29 @@ fn invalid_merges_are_refused_and_change_nothing() {
     }
     assert_eq!(f.ws.entities(), before);
 }
+
+#[test]
+fn a_merge_recomputes_formulas_from_the_merged_values() {
+    let mut f = Fixture::new();
+    let deal = f.create("deals", &[("dealname", "Big"), ("amount", "1000")]);
+    let dup = f.create("deals", &[("dealname", "Big (copy)"), ("hs_deal_stage_probability", "0.5")]);
+    assert_eq!(f.ws.record(&deal).and_then(|r| r.get("hs_projected_amount")), None);
+    let preview = f.ws.merge_preview(&deal, &dup, Millis(f.now)).expect("mergeable");
+    assert_eq!(preview.record.get("hs_projected_amount"), Some(&Value::Int(50_000)));
+    merge(&mut f, &deal, &dup).expect("merged");
+    let merged = f.ws.record(&deal).expect("primary");
+    assert_eq!(merged.get("hs_projected_amount"), Some(&Value::Int(50_000)));
+    assert_eq!(merged.history("hs_projected_amount").last().map(|e| e.source), Some(Source::Merge));
+    f.assert_log_replays();
+}
+
+#[test]
+fn an_import_naming_a_merged_away_id_is_a_duplicate_of_the_merged_record() {
+    let mut f = Fixture::new();
+    let ada = f.create("contacts", &[("firstname", "Ada")]);
+    let dup = f.create("contacts", &[("firstname", "Augusta")]);
+    merge(&mut f, &ada, &dup).expect("merged");
+    let values = vec![("hs_object_id".to_string(), dup.0.clone()), ("firstname".to_string(), "Ada".to_string())];
+    let error = f.import(Command::CreateRecord { object: "contacts".into(), values }).expect_err("duplicate");
+    assert_eq!(error.duplicate_of(), Some(&ada));
+}

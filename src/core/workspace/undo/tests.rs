@@ -113,3 +113,25 @@ fn reverting_an_unsaved_commit_keeps_the_one_before_undoable() {
     assert!(f.ws.record(&ada).is_none());
     assert!(!f.ws.can_undo());
 }
+
+#[test]
+fn schema_and_owner_edits_are_undone_like_record_commands() {
+    use crate::core::owner::OwnerEdit;
+    use crate::core::schema::SchemaEdit;
+    let mut f = Fixture::new();
+    let start = f.ws.entities();
+    f.run(Command::EditSchema(SchemaEdit::SetObjectEnabled { object: "invoices".into(), enabled: true })).expect("switched on");
+    let switched_on = f.ws.entities();
+    f.run(Command::EditOwner(OwnerEdit::Create { name: "Grace".into(), email: "grace@example.com".into(), team: None })).expect("created");
+    let owner = f.ws.owners().next().map(|o| o.id.clone()).expect("one owner");
+    let with_owner = f.ws.entities();
+    let ada = f.create("contacts", &[("hubspot_owner_id", "grace@example.com")]);
+    assert_eq!(f.ws.record(&ada).map(|r| r.text("hubspot_owner_id")), Some(owner.0.clone()));
+    for expected in [with_owner, switched_on, start] {
+        undo(&mut f).expect("undone");
+        assert_eq!(f.ws.entities(), expected);
+    }
+    assert!(f.ws.schema().object("invoices").is_some_and(|o| !o.enabled));
+    assert_eq!(f.ws.owners().count(), 0);
+    f.assert_log_replays();
+}
