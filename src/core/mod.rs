@@ -6,8 +6,10 @@
 
 pub mod change;
 pub mod command;
+pub mod fold;
 pub mod i18n;
 pub mod id;
+pub mod prop_key;
 pub mod record;
 pub mod schema;
 pub mod stored;
