@@ -10,6 +10,7 @@ pub mod fold;
 pub mod i18n;
 pub mod id;
 pub mod prop_key;
+pub mod query;
 pub mod record;
 pub mod schema;
 pub mod stored;
