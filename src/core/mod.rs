@@ -13,6 +13,7 @@ pub mod prop_key;
 pub mod query;
 pub mod record;
 pub mod schema;
+pub mod search;
 pub mod stored;
 pub mod time;
 pub mod validate;

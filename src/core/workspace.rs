@@ -14,6 +14,7 @@ use super::command::{Command, CommandError, Context, FieldError, FieldProblem, I
 use super::id::{IdGen, RecordId};
 use super::record::Record;
 use super::schema::{ObjectDef, Schema};
+use super::search::SearchIndex;
 use super::validate::normalize;
 use super::value::Value;
 
@@ -29,15 +30,21 @@ pub struct Workspace {
     numbers: HashMap<String, u64>,
     /// (object, property, value key) → record holding that unique value.
     unique: HashMap<(String, String, String), RecordId>,
+    search: SearchIndex,
 }
 
 impl Workspace {
     pub fn new(schema: Schema, ids: IdGen) -> Self {
-        Workspace { schema, records: HashMap::new(), bin: HashMap::new(), ids, numbers: HashMap::new(), unique: HashMap::new() }
+        Workspace { schema, records: HashMap::new(), bin: HashMap::new(), ids, numbers: HashMap::new(), unique: HashMap::new(), search: SearchIndex::default() }
     }
 
     pub fn schema(&self) -> &Schema {
         &self.schema
+    }
+
+    /// The text-search index; see [`crate::core::search::search`].
+    pub fn search_index(&self) -> &SearchIndex {
+        &self.search
     }
 
     pub fn record(&self, id: &RecordId) -> Option<&Record> {
@@ -129,9 +136,11 @@ impl Workspace {
             EntityKey::Record(id) => {
                 if let Some(old) = self.records.remove(&id) {
                     self.unindex(&old);
+                    self.search.remove(&self.schema, &old);
                 }
                 if let Some(Entity::Record(record)) = entity {
                     self.index(&record);
+                    self.search.insert(&self.schema, &record);
                     self.records.insert(id, record);
                 }
             }
@@ -147,6 +156,7 @@ impl Workspace {
                 if let Some(Entity::Schema(schema)) = entity {
                     self.schema = schema;
                     self.rebuild_unique_index();
+                    self.search.rebuild(&self.schema, self.records.values());
                 }
             }
         }
