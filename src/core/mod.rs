@@ -4,6 +4,7 @@
 //! identity come in through [`command::Context`], so every rule is a deterministic function
 //! that the native test suite can check. The UI only renders what these functions return.
 
+pub mod board;
 pub mod change;
 pub mod command;
 pub mod fold;
@@ -12,6 +13,7 @@ pub mod id;
 pub mod prop_key;
 pub mod query;
 pub mod record;
+pub mod sample;
 pub mod schema;
 pub mod search;
 pub mod stored;
