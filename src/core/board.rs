@@ -3,8 +3,15 @@
 //! A deal board shows each stage as a column headed by its count, its total amount and the
 //! amount weighted by the stage's win probability (HubSpot's forecast). Amounts are summed
 //! in minor units, so totals are exact; the weighted total is rounded once per stage.
+//!
+//! The boards of the standard pipelines (deals, tickets) are kept as running totals per
+//! stage, updated by [`Workspace::put`] on every write, so reading them costs nothing
+//! whatever the number of records. Any other board is summed by a scan.
+
+use std::collections::HashMap;
 
 use super::prop_key::PropKey;
+use super::record::Record;
 use super::value::Value;
 use super::workspace::Workspace;
 
@@ -45,25 +52,89 @@ pub struct StageTotals {
     pub weighted: i64,
 }
 
+/// Boards kept as running totals: object, stage property, amount property ("" for none).
+const TRACKED: [(&str, &str, &str); 2] = [("deals", "dealstage", "amount"), ("tickets", "hs_pipeline_stage", "")];
+
+/// Count and amount per stage of the tracked boards, maintained by the workspace.
+#[derive(Debug, Default)]
+pub struct StageTotalsIndex {
+    /// Object → stage → (count, amount in minor units).
+    boards: HashMap<String, HashMap<String, (usize, i64)>>,
+}
+
+/// A record's stage and amount (0 when unset), if it is in a stage.
+fn stage_and_amount(record: &Record, stage_key: PropKey, amount_key: Option<PropKey>) -> Option<(&str, i64)> {
+    let Some(Value::Text(stage)) = record.get_key(stage_key) else { return None };
+    let amount = match amount_key.and_then(|k| record.get_key(k)) {
+        Some(Value::Int(minor)) => *minor,
+        Some(Value::Number(n)) => n.round() as i64,
+        _ => 0,
+    };
+    Some((stage, amount))
+}
+
+impl StageTotalsIndex {
+    /// Moves the totals from `old` to `new`; either may be absent.
+    pub fn replace(&mut self, old: Option<&Record>, new: Option<&Record>) {
+        if let Some(old) = old {
+            self.add(old, -1);
+        }
+        if let Some(new) = new {
+            self.add(new, 1);
+        }
+    }
+
+    fn add(&mut self, record: &Record, sign: i64) {
+        let Some((_, stage_property, amount_property)) = TRACKED.iter().find(|(o, _, _)| *o == record.object) else { return };
+        let amount_key = (!amount_property.is_empty()).then(|| PropKey::of(amount_property));
+        let Some((stage, amount)) = stage_and_amount(record, PropKey::of(stage_property), amount_key) else { return };
+        let board = self.boards.entry(record.object.clone()).or_default();
+        let totals = match board.get_mut(stage) {
+            Some(totals) => totals,
+            None => board.entry(stage.to_string()).or_default(),
+        };
+        totals.0 = totals.0.wrapping_add_signed(sign as isize);
+        totals.1 += sign * amount;
+        if totals.0 == 0 {
+            board.remove(stage);
+        }
+    }
+
+    fn covers(spec: &BoardSpec) -> bool {
+        TRACKED.contains(&(spec.object, spec.stage_property, spec.amount_property))
+    }
+
+    fn get(&self, object: &str, stage: &str) -> (usize, i64) {
+        self.boards.get(object).and_then(|b| b.get(stage)).copied().unwrap_or_default()
+    }
+}
+
+/// Count and amount per column by reading every record of the object.
+fn scan(ws: &Workspace, spec: &BoardSpec) -> Vec<(usize, i64)> {
+    let stage_key = PropKey::of(spec.stage_property);
+    let amount_key = (!spec.amount_property.is_empty()).then(|| PropKey::of(spec.amount_property));
+    let mut columns = vec![(0usize, 0i64); spec.stages.len()];
+    for record in ws.records().filter(|r| r.object == spec.object) {
+        let Some((stage, amount)) = stage_and_amount(record, stage_key, amount_key) else { continue };
+        if let Some(column) = spec.stages.iter().position(|(s, _)| *s == stage) {
+            columns[column].0 += 1;
+            columns[column].1 += amount;
+        }
+    }
+    columns
+}
+
 /// The totals of every stage column, in column order. Records in no listed stage are left
 /// out, as they are not on the board.
 pub fn board_totals(ws: &Workspace, spec: &BoardSpec) -> Vec<StageTotals> {
-    let (stage_key, amount_key) = (PropKey::of(spec.stage_property), PropKey::of(spec.amount_property));
-    let mut counts = vec![(0usize, 0i64); spec.stages.len()];
-    for record in ws.records().filter(|r| r.object == spec.object) {
-        let Some(Value::Text(stage)) = record.get_key(stage_key) else { continue };
-        let Some(column) = spec.stages.iter().position(|(s, _)| s == stage) else { continue };
-        let amount = match record.get_key(amount_key) {
-            Some(Value::Int(minor)) => *minor,
-            Some(Value::Number(n)) => n.round() as i64,
-            _ => 0,
-        };
-        counts[column].0 += 1;
-        counts[column].1 += amount;
-    }
+    let columns = if StageTotalsIndex::covers(spec) {
+        spec.stages.iter().map(|(stage, _)| ws.stage_totals().get(spec.object, stage)).collect()
+    } else {
+        scan(ws, spec)
+    };
     spec.stages
         .iter()
-        .zip(counts)
+        .zip(columns)
         .map(|((stage, probability), (count, amount))| StageTotals {
             stage: stage.to_string(),
             count,
@@ -99,5 +170,31 @@ mod tests {
         assert_eq!(row("contractsent"), Some((1, 9_999, 8_999)));
         assert_eq!(row("closedlost"), Some((1, 500_000, 0)));
         assert_eq!(totals.iter().map(|t| t.count).sum::<usize>(), 5, "a deal in no listed stage is not on the board");
+    }
+
+    #[test]
+    fn running_totals_agree_with_a_scan_through_updates_deletes_and_reverts() {
+        let mut ws = Workspace::new(default_schema(), IdGen::new(2, 0));
+        let spec = BoardSpec::deals();
+        let check = |ws: &Workspace| assert_eq!(board_totals(ws, &spec).iter().map(|t| (t.count, t.amount)).collect::<Vec<_>>(), scan(ws, &spec));
+        let mut ids = Vec::new();
+        for (i, (stage, _)) in DEAL_STAGES.iter().cycle().take(20).enumerate() {
+            let values = vec![("dealstage".to_string(), stage.to_string()), ("amount".to_string(), format!("{}", i * 10))];
+            let commit = ws.execute(Command::CreateRecord { object: "deals".into(), values }, &Context::user(Millis(1))).expect("valid");
+            ids.push(commit.subject.expect("id"));
+        }
+        check(&ws);
+        let ctx = Context::user(Millis(2));
+        let moved = ws.execute(Command::UpdateRecord { id: ids[0].clone(), values: vec![("dealstage".into(), "closedwon".into())] }, &ctx).expect("valid");
+        check(&ws);
+        ws.execute(Command::UpdateRecord { id: ids[1].clone(), values: vec![("amount".into(), "".into())] }, &ctx).expect("valid");
+        ws.execute(Command::UpdateRecord { id: ids[2].clone(), values: vec![("dealstage".into(), "".into())] }, &ctx).expect("valid");
+        ws.execute(Command::DeleteRecord { id: ids[3].clone() }, &ctx).expect("deleted");
+        check(&ws);
+        ws.revert(&moved);
+        check(&ws);
+        let counts: Vec<usize> = board_totals(&ws, &spec).iter().map(|t| t.count).collect();
+        // 20 deals over 7 stages; the move was reverted, one stage emptied, one deal deleted.
+        assert_eq!(counts, [3, 3, 2, 2, 3, 3, 2]);
     }
 }

@@ -9,6 +9,7 @@
 
 use std::collections::HashMap;
 
+use super::board::StageTotalsIndex;
 use super::change::{Binned, Change, Commit, Entity, EntityKey};
 use super::command::{Command, CommandError, Context, FieldError, FieldProblem, Input};
 use super::id::{IdGen, RecordId};
@@ -31,11 +32,12 @@ pub struct Workspace {
     /// (object, property, value key) → record holding that unique value.
     unique: HashMap<(String, String, String), RecordId>,
     search: SearchIndex,
+    stage_totals: StageTotalsIndex,
 }
 
 impl Workspace {
     pub fn new(schema: Schema, ids: IdGen) -> Self {
-        Workspace { schema, records: HashMap::new(), bin: HashMap::new(), ids, numbers: HashMap::new(), unique: HashMap::new(), search: SearchIndex::default() }
+        Workspace { schema, records: HashMap::new(), bin: HashMap::new(), ids, numbers: HashMap::new(), unique: HashMap::new(), search: Default::default(), stage_totals: Default::default() }
     }
 
     pub fn schema(&self) -> &Schema {
@@ -45,6 +47,11 @@ impl Workspace {
     /// The text-search index; see [`crate::core::search::search`].
     pub fn search_index(&self) -> &SearchIndex {
         &self.search
+    }
+
+    /// Running per-stage totals; see [`crate::core::board::board_totals`].
+    pub fn stage_totals(&self) -> &StageTotalsIndex {
+        &self.stage_totals
     }
 
     pub fn record(&self, id: &RecordId) -> Option<&Record> {
@@ -134,13 +141,18 @@ impl Workspace {
     pub fn put(&mut self, key: EntityKey, entity: Option<Entity>) {
         match key {
             EntityKey::Record(id) => {
-                if let Some(old) = self.records.remove(&id) {
-                    self.unindex(&old);
-                    self.search.remove(&self.schema, &old);
+                let old = self.records.remove(&id);
+                if let Some(old) = &old {
+                    self.unindex(old);
                 }
-                if let Some(Entity::Record(record)) = entity {
+                let new = match entity {
+                    Some(Entity::Record(record)) => Some(record),
+                    _ => None,
+                };
+                self.search.replace(&self.schema, old.as_ref(), new.as_ref());
+                self.stage_totals.replace(old.as_ref(), new.as_ref());
+                if let Some(record) = new {
                     self.index(&record);
-                    self.search.insert(&self.schema, &record);
                     self.records.insert(id, record);
                 }
             }

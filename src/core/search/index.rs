@@ -139,16 +139,22 @@ impl ObjectIndex {
         };
         self.ids[slot as usize] = Some(id.clone());
         self.slots.insert(id.clone(), slot);
+        self.add_tokens(slot, &tokens);
+    }
+
+    fn add_tokens(&mut self, slot: u32, tokens: &[String]) {
         for token in tokens {
-            let postings = self.tokens.entry(token.into_boxed_str()).or_default();
+            let postings = match self.tokens.get_mut(token.as_str()) {
+                Some(postings) => postings,
+                None => self.tokens.entry(token.clone().into_boxed_str()).or_default(),
+            };
             if let Err(at) = postings.binary_search(&slot) {
                 postings.insert(at, slot);
             }
         }
     }
 
-    fn remove(&mut self, id: &RecordId, tokens: Vec<String>) {
-        let Some(slot) = self.slots.remove(id) else { return };
+    fn drop_tokens(&mut self, slot: u32, tokens: &[String]) {
         for token in tokens {
             if let Some(postings) = self.tokens.get_mut(token.as_str()) {
                 if let Ok(at) = postings.binary_search(&slot) {
@@ -159,8 +165,22 @@ impl ObjectIndex {
                 }
             }
         }
+    }
+
+    fn remove(&mut self, id: &RecordId, tokens: Vec<String>) {
+        let Some(slot) = self.slots.remove(id) else { return };
+        self.drop_tokens(slot, &tokens);
         self.ids[slot as usize] = None;
         self.free.push(slot);
+    }
+
+    /// Swaps a record's tokens (both lists sorted) without giving up its slot.
+    fn retoken(&mut self, id: &RecordId, before: &[String], after: &[String]) {
+        let Some(&slot) = self.slots.get(id) else { return };
+        let gone: Vec<String> = before.iter().filter(|t| after.binary_search(t).is_err()).cloned().collect();
+        let added: Vec<String> = after.iter().filter(|t| before.binary_search(t).is_err()).cloned().collect();
+        self.drop_tokens(slot, &gone);
+        self.add_tokens(slot, &added);
     }
 
     fn search(&self, text: &str, limit: usize) -> Vec<&RecordId> {
@@ -212,6 +232,29 @@ impl SearchIndex {
         let tokens = record_tokens(schema, record);
         if let Some(index) = self.objects.get_mut(&record.object) {
             index.remove(&record.id, tokens);
+        }
+    }
+
+    /// Moves the index from `old` to `new` (either may be absent), touching only the
+    /// tokens that differ: editing a property that is not searchable costs two tokenizations.
+    pub fn replace(&mut self, schema: &Schema, old: Option<&Record>, new: Option<&Record>) {
+        match (old, new) {
+            (Some(old), Some(new)) if old.id == new.id && old.object == new.object => {
+                let (before, after) = (record_tokens(schema, old), record_tokens(schema, new));
+                if before != after {
+                    if let Some(index) = self.objects.get_mut(&new.object) {
+                        index.retoken(&new.id, &before, &after);
+                    }
+                }
+            }
+            _ => {
+                if let Some(old) = old {
+                    self.remove(schema, old);
+                }
+                if let Some(new) = new {
+                    self.insert(schema, new);
+                }
+            }
         }
     }
 
