@@ -12,6 +12,7 @@ use std::sync::{LazyLock, Mutex};
 use cairn::core::board::{board_totals, BoardSpec};
 use cairn::core::command::{Command, Context};
 use cairn::core::id::{IdGen, RecordId};
+use cairn::core::record::HistoryEntry;
 use cairn::core::query::{self, Condition, Filter, Group, Op, Page, Query, Sort};
 use cairn::core::sample::{generate, SampleSize};
 use cairn::core::schema::default_schema;
@@ -60,12 +61,37 @@ static CONTACT_IDS: LazyLock<Vec<RecordId>> = LazyLock::new(|| {
     ws.records_of("contacts").map(|r| r.id.clone()).collect()
 });
 
+/// Bytes the previous record layout (a map from name to history vector) would take for
+/// the same values, for comparison.
+fn map_layout_bytes(records: &[cairn::core::record::Record]) -> isize {
+    use std::collections::BTreeMap;
+    let start = LIVE.load(Ordering::Relaxed);
+    let maps: Vec<BTreeMap<String, Vec<HistoryEntry>>> = records
+        .iter()
+        .map(|r| r.props.names().map(|n| (n.to_string(), r.history(n))).collect())
+        .collect();
+    let bytes = LIVE.load(Ordering::Relaxed) - start;
+    drop(maps);
+    bytes
+}
+
 fn memory_report() {
     let schema = default_schema();
-    let contacts = SampleSize { contacts: 100_000, companies: 0, deals: 0, activities: 0 };
     let before = LIVE.load(Ordering::Relaxed);
-    let sample = generate(&schema, SEED, contacts, NOW);
+    // Companies too, so every contact has its company name: 12 set properties.
+    let mut sample = generate(&schema, SEED, SampleSize { contacts: 100_000, companies: 10_000, deals: 0, activities: 0 }, NOW);
+    sample.records.retain(|r| r.object == "contacts");
+    sample.records.shrink_to_fit();
+    sample.associations = Vec::new();
     let props: usize = sample.records.iter().map(|r| r.props.len()).sum();
+    let props_bytes = {
+        let start = LIVE.load(Ordering::Relaxed);
+        let copy: Vec<_> = sample.records.iter().map(|r| r.props.clone()).collect();
+        let bytes = LIVE.load(Ordering::Relaxed) - start;
+        drop(copy);
+        bytes
+    };
+    let old_props_bytes = map_layout_bytes(&sample.records);
     let search_bytes = {
         let start = LIVE.load(Ordering::Relaxed);
         let mut index = SearchIndex::default();
@@ -79,10 +105,11 @@ fn memory_report() {
     // The sample was consumed: everything still live is the workspace.
     let total = LIVE.load(Ordering::Relaxed) - before;
     let n = ws.len() as f64;
-    println!("memory at {} contacts, {:.1} set properties each:", ws.len(), props as f64 / n);
-    println!("  workspace total        {:>5.0} bytes per contact", total as f64 / n);
-    println!("  of which search index  {:>5.0} bytes per contact", search_bytes as f64 / n);
-    println!("  records, ids, unique   {:>5.0} bytes per contact", (total - search_bytes) as f64 / n);
+    println!("memory at {} contacts, {:.1} set properties each (bytes per contact):", ws.len(), props as f64 / n);
+    println!("  workspace total                   {:>5.0}", total as f64 / n);
+    println!("  - search index                    {:>5.0}", search_bytes as f64 / n);
+    println!("  - records, ids, unique-value index {:>4.0}", (total - search_bytes) as f64 / n);
+    println!("    - property values and history   {:>5.0}  (as a map of vectors: {:.0})", props_bytes as f64 / n, old_props_bytes as f64 / n);
 }
 
 fn main() {
@@ -152,4 +179,12 @@ fn validated_update_with_history(bencher: divan::Bencher) {
         let command = Command::UpdateRecord { id, values: vec![("jobtitle".into(), title.into())] };
         ws.execute(command, &Context::user(Millis(NOW.0 + i as i64))).is_ok()
     });
+}
+
+/// The floor of any unindexed query: visiting every contact once.
+#[divan::bench]
+fn scan_every_contact(bencher: divan::Bencher) {
+    let ws = WORKSPACE.lock().expect("workspace");
+    let key = cairn::core::prop_key::PropKey::of("lifecyclestage");
+    bencher.bench_local(|| ws.records_of("contacts").filter(|r| r.get_key(key).is_some()).count());
 }

@@ -57,6 +57,11 @@ impl Props {
         self.writes.insert(end, Write { value, at, key, source });
     }
 
+    /// Makes room for exactly `additional` more writes, e.g. before filling a new record.
+    pub fn reserve(&mut self, additional: usize) {
+        self.writes.reserve_exact(additional);
+    }
+
     /// The names of the properties that have any history, in no particular order.
     pub fn names(&self) -> impl Iterator<Item = &'static str> + '_ {
         self.keys().map(PropKey::name)

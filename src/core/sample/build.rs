@@ -16,8 +16,8 @@ use crate::core::value::Value;
 /// How far back create dates go.
 const HISTORY_DAYS: i64 = 730;
 
-/// Locale shares in percent, in the order of [`ALL`].
-const LOCALE_WEIGHTS: [usize; 5] = [30, 20, 20, 15, 15];
+/// Locale shares in percent: index into [`ALL`], weight.
+const LOCALE_WEIGHTS: [(usize, usize); 5] = [(0, 30), (1, 20), (2, 20), (3, 15), (4, 15)];
 
 const LIFECYCLE_WEIGHTS: [(&str, usize); 8] = [
     ("subscriber", 15),
@@ -136,6 +136,7 @@ impl<'s> Builder<'s> {
     /// Sets the values the schema knows, in one go.
     fn fill(&self, record: &mut Record, values: Vec<(&str, Value)>) {
         let Some(def) = self.schema.object(&record.object) else { return };
+        record.props.reserve(values.len());
         for (name, value) in values {
             if def.property(name).is_some_and(|p| !p.read_only) {
                 record.set(name, Some(value), record.created, Source::Import);
@@ -144,8 +145,7 @@ impl<'s> Builder<'s> {
     }
 
     fn locale(&mut self) -> usize {
-        let weights: Vec<(usize, usize)> = LOCALE_WEIGHTS.iter().copied().enumerate().collect();
-        weighted(&mut self.rng, &weights)
+        weighted(&mut self.rng, &LOCALE_WEIGHTS)
     }
 
     fn unique(set: &mut HashSet<String>, base: &str, rest: &str) -> String {
