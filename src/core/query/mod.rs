@@ -19,6 +19,8 @@ mod tests;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use super::i18n::{field_problem, Msg};
+use super::command::FieldProblem;
 use super::record::Record;
 use super::time::Millis;
 use super::validate::Invalid;
@@ -104,6 +106,30 @@ pub enum Operator {
     InNextDays,
 }
 
+impl Operator {
+    /// The operator's label in a filter editor's menu.
+    pub fn label(self) -> Msg {
+        match self {
+            Operator::Is => Msg::OpIs,
+            Operator::IsNot => Msg::OpIsNot,
+            Operator::Contains => Msg::OpContains,
+            Operator::StartsWith => Msg::OpStartsWith,
+            Operator::IsKnown => Msg::OpIsKnown,
+            Operator::IsUnknown => Msg::OpIsUnknown,
+            Operator::Eq => Msg::OpEq,
+            Operator::Ne => Msg::OpNe,
+            Operator::Lt => Msg::OpLt,
+            Operator::Gt => Msg::OpGt,
+            Operator::Between => Msg::OpBetween,
+            Operator::IsAnyOf => Msg::OpIsAnyOf,
+            Operator::Before => Msg::OpBefore,
+            Operator::After => Msg::OpAfter,
+            Operator::InLastDays => Msg::OpInLastDays,
+            Operator::InNextDays => Msg::OpInNextDays,
+        }
+    }
+}
+
 impl Op {
     pub fn operator(&self) -> Operator {
         match self {
@@ -175,6 +201,18 @@ pub enum QueryError {
     Operator { property: String, operator: Operator },
     #[error("{property}: {reason}")]
     Value { property: String, reason: Invalid },
+}
+
+impl QueryError {
+    /// What to show next to the offending condition.
+    pub fn message(&self) -> Msg {
+        match self {
+            QueryError::UnknownObject(_) => Msg::NotFound,
+            QueryError::UnknownProperty(_) => Msg::ErrFilterProperty,
+            QueryError::Operator { .. } => Msg::ErrFilterOperator,
+            QueryError::Value { reason, .. } => field_problem(&FieldProblem::Invalid(reason.clone())),
+        }
+    }
 }
 
 /// Runs a query: filters, sorts and returns one page. `now` anchors "in the last N days".

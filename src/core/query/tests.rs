@@ -223,6 +223,19 @@ fn every_property_type_offers_is_known_and_is_unknown() {
 }
 
 #[test]
+fn every_operator_has_its_own_label_in_every_language() {
+    use crate::core::i18n::{tr, Lang};
+    let all = [Operator::Is, Operator::IsNot, Operator::Contains, Operator::StartsWith, Operator::IsKnown, Operator::IsUnknown, Operator::Eq, Operator::Ne,
+        Operator::Lt, Operator::Gt, Operator::Between, Operator::IsAnyOf, Operator::Before, Operator::After, Operator::InLastDays, Operator::InNextDays];
+    for lang in Lang::ALL {
+        let labels: std::collections::HashSet<&str> = all.iter().map(|o| tr(lang, o.label())).collect();
+        assert_eq!(labels.len(), all.len(), "{lang:?}");
+    }
+    let err = QueryError::Value { property: "score".into(), reason: Invalid::Number };
+    assert_eq!(tr(Lang::Fr, err.message()), tr(Lang::Fr, crate::core::i18n::Msg::ErrNumber));
+}
+
+#[test]
 fn queries_round_trip_through_json_for_saved_views() {
     let q = query(
         "contacts",
