@@ -17,6 +17,7 @@
 use std::collections::HashMap;
 
 use super::association::{default_associations, Associations};
+use super::board::StageTotalsIndex;
 use super::calculate;
 use super::change::{Binned, Change, Commit, Entity, EntityKey, Redirect};
 use super::command::{Command, CommandError, Context, FieldError, FieldProblem, Input};
@@ -24,6 +25,7 @@ use super::id::{IdGen, RecordId};
 use super::owner::Owners;
 use super::record::Record;
 use super::schema::{ObjectDef, Schema};
+use super::search::SearchIndex;
 use super::validate::normalize;
 use super::value::Value;
 
@@ -44,6 +46,8 @@ pub struct Workspace {
     /// Merged-away record → the record it was merged into.
     redirects: HashMap<RecordId, RecordId>,
     undo: undo::UndoLog,
+    search: SearchIndex,
+    stage_totals: StageTotalsIndex,
 }
 
 impl Workspace {
@@ -59,6 +63,8 @@ impl Workspace {
             associations: Associations::new(default_associations()),
             redirects: HashMap::new(),
             undo: undo::UndoLog::default(),
+            search: SearchIndex::default(),
+            stage_totals: StageTotalsIndex::default(),
         }
     }
 
@@ -69,6 +75,16 @@ impl Workspace {
 
     pub fn schema(&self) -> &Schema {
         &self.schema
+    }
+
+    /// The text-search index; see [`crate::core::search::search`].
+    pub fn search_index(&self) -> &SearchIndex {
+        &self.search
+    }
+
+    /// Running per-stage totals; see [`crate::core::board::board_totals`].
+    pub fn stage_totals(&self) -> &StageTotalsIndex {
+        &self.stage_totals
     }
 
     pub fn record(&self, id: &RecordId) -> Option<&Record> {
@@ -176,10 +192,17 @@ impl Workspace {
         self.undo.note_write();
         match key {
             EntityKey::Record(id) => {
-                if let Some(old) = self.records.remove(&id) {
-                    self.unindex(&old);
+                let old = self.records.remove(&id);
+                if let Some(old) = &old {
+                    self.unindex(old);
                 }
-                if let Some(Entity::Record(record)) = entity {
+                let new = match entity {
+                    Some(Entity::Record(record)) => Some(record),
+                    _ => None,
+                };
+                self.search.replace(&self.schema, old.as_ref(), new.as_ref());
+                self.stage_totals.replace(old.as_ref(), new.as_ref());
+                if let Some(record) = new {
                     self.index(&record);
                     self.records.insert(id, record);
                 }
@@ -196,6 +219,7 @@ impl Workspace {
                 if let Some(Entity::Schema(schema)) = entity {
                     self.schema = schema;
                     self.rebuild_unique_index();
+                    self.search.rebuild(&self.schema, self.records.values());
                 }
             }
             EntityKey::Owner(id) => {

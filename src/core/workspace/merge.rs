@@ -113,17 +113,20 @@ impl Workspace {
 fn merged(def: Option<&ObjectDef>, p: &Record, s: &Record, now: Millis) -> MergePreview {
     let mut record = p.clone();
     let mut filled = Vec::new();
-    for (name, theirs) in &s.props {
-        let winner: Option<Value> = p.get(name).or_else(|| s.get(name)).cloned();
-        if p.get(name).is_none() && winner.is_some() {
-            filled.push(name.clone());
+    for key in s.props.keys() {
+        let winner: Option<Value> = p.get_key(key).or_else(|| s.get_key(key)).cloned();
+        if p.get_key(key).is_none() && winner.is_some() {
+            filled.push(key.name().to_string());
         }
-        let mut history = interleave(p.history(name), theirs);
+        let ours: Vec<HistoryEntry> = p.props.history(key).collect();
+        let theirs: Vec<HistoryEntry> = s.props.history(key).collect();
+        let mut history = interleave(&ours, &theirs);
         if history.last().and_then(|e| e.value.as_ref()) != winner.as_ref() {
             history.push(HistoryEntry { value: winner, at: now, source: Source::Merge });
         }
-        record.props.insert(name.clone(), history);
+        record.props.replace(key, history);
     }
+    filled.sort();
     if let Some(def) = def {
         calculate::refresh(def, &mut record, now, Source::Merge);
     }
