@@ -329,3 +329,19 @@ proptest! {
         prop_assert_eq!(paged, full);
     }
 }
+
+#[test]
+fn domains_filter_as_text_and_calculated_values_as_their_output_type() {
+    let mut ws = workspace();
+    create(&mut ws, "companies", 30, &[("name", "Acme"), ("domain", "https://www.acme.com")]);
+    create(&mut ws, "companies", 31, &[("name", "Globex"), ("domain", "globex.io")]);
+    check(&ws, "companies", "domain", Op::Is { value: v("ACME.com") }, &["Acme"]);
+    check(&ws, "companies", "domain", Op::Contains { value: v(".io") }, &["Globex"]);
+    create(&mut ws, "deals", 32, &[("dealname", "Weighted"), ("amount", "1500"), ("hs_deal_stage_probability", "0.4")]);
+    // 1500 × 0.4 = 600, stored in minor units and compared in major ones like any amount.
+    check(&ws, "deals", "hs_projected_amount", Op::Gt { value: v("599.99") }, &["Weighted"]);
+    check(&ws, "deals", "hs_projected_amount", Op::Eq { value: v("600") }, &["Weighted"]);
+    let property = |object: &str, name: &str| ws.schema().object(object).and_then(|o| o.property(name)).cloned().expect("defined");
+    assert_eq!(operators_for_property(&property("deals", "hs_projected_amount")), operators_for(&PropertyType::Currency));
+    assert_eq!(operators_for_property(&property("companies", "domain")), operators_for(&PropertyType::SingleLineText));
+}

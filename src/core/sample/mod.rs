@@ -7,7 +7,8 @@
 //!
 //! Records are built directly from values that are valid by construction (a test runs
 //! them all through the command path), which makes 100,000 contacts a fraction of a second.
-//! Associations are plain pairs of ids, to be turned into edges by the associations module.
+//! Associations are plain pairs of ids; [`Sample::edges`] turns them into edges under a
+//! workspace's association definitions, and [`Sample::load_into`] stores records and edges.
 
 mod build;
 mod locales;
@@ -15,6 +16,9 @@ mod rng;
 #[cfg(test)]
 mod tests;
 
+use std::collections::BTreeSet;
+
+use super::association::{AssociationDefs, Edge, End};
 use super::command::{Command, Input};
 use super::id::RecordId;
 use super::record::Record;
@@ -96,13 +100,37 @@ impl Sample {
             .collect()
     }
 
-    /// Puts every record into a workspace, bypassing validation (the values are valid by
-    /// construction) for speed. Returns the keys written, for storage.
+    /// The association pairs as edges under `defs`. A pair whose objects have no definition,
+    /// or whose label the definition lacks, is left out. The pairs keep every default limit
+    /// by construction (one primary company per contact, each pair once).
+    pub fn edges(&self, defs: &AssociationDefs) -> Vec<Edge> {
+        self.associations
+            .iter()
+            .filter_map(|pair| {
+                let def = defs.get(&pair.from_object, &pair.to_object)?;
+                let views: BTreeSet<String> = pair.label.map(str::to_string).into_iter().collect();
+                let from = End { id: &pair.from, object: &pair.from_object };
+                let to = End { id: &pair.to, object: &pair.to_object };
+                Edge::build(def, from, to, &views).ok()
+            })
+            .collect()
+    }
+
+    /// Puts every record into a workspace, then links them as the pairs say, bypassing
+    /// validation (the values and links are valid by construction) for speed. Returns the
+    /// keys written, for storage.
     pub fn load_into(self, ws: &mut Workspace) -> Vec<EntityKey> {
-        let mut keys = Vec::with_capacity(self.records.len());
+        let edges = self.edges(ws.associations().defs());
+        let mut keys = Vec::with_capacity(self.records.len() + edges.len());
         for record in self.records {
             let key = EntityKey::Record(record.id.clone());
             ws.put(key.clone(), Some(Entity::Record(record)));
+            keys.push(key);
+        }
+        for edge in edges {
+            let (a, b) = edge.key();
+            let key = EntityKey::Edge(a, b);
+            ws.put(key.clone(), Some(Entity::Edge(edge)));
             keys.push(key);
         }
         keys

@@ -1,10 +1,12 @@
 use std::collections::{HashMap, HashSet};
 
 use super::*;
+use crate::core::association::Draft;
 use crate::core::command::Context;
 use crate::core::id::IdGen;
 use crate::core::schema::{default_schema, ObjectKind};
 use crate::core::search::search;
+use crate::core::timeline::timeline;
 
 const NOW: Millis = Millis(1_795_392_000_000);
 const SMALL: SampleSize = SampleSize { contacts: 300, companies: 40, deals: 80, activities: 120 };
@@ -104,9 +106,31 @@ fn loading_puts_every_record_in_the_workspace_and_its_indexes() {
     let sample = generate(&schema, 5, SMALL, NOW);
     let first = sample.records.iter().find(|r| r.object == "contacts").map(|r| (r.text("firstname"), r.text("email"))).expect("a contact");
     let mut ws = Workspace::new(schema, IdGen::new(1, 0));
+    let pairs = sample.associations.len();
     let keys = sample.load_into(&mut ws);
-    assert_eq!(keys.len(), 540);
+    assert_eq!(keys.len(), 540 + pairs);
     assert_eq!(ws.len(), 540);
     assert!(!search(&ws, "contacts", &first.0, 5).is_empty());
     assert!(ws.find_unique("contacts", "email", &Value::Text(first.1)).is_some());
+}
+
+#[test]
+fn loading_links_the_records_as_the_pairs_say() {
+    let schema = schema();
+    let sample = generate(&schema, 5, SMALL, NOW);
+    let pairs = sample.associations.clone();
+    let mut ws = Workspace::new(schema, IdGen::new(1, 0));
+    sample.load_into(&mut ws);
+    let store = ws.associations();
+    assert_eq!(store.len(), pairs.len(), "every pair becomes one edge");
+    let draft = Draft::new(store);
+    for edge in store.edges() {
+        let def = store.def(&edge.a_object, &edge.b_object).expect("defined");
+        assert_eq!(draft.check(def, edge), Ok(()), "limit broken by {edge:?}");
+    }
+    let primary = pairs.iter().find(|p| p.label == Some("primary")).expect("a contact with a company");
+    let labels: Vec<String> = ws.associated(&primary.from, "companies").iter().flat_map(|a| a.labels()).map(|l| l.name.clone()).collect();
+    assert_eq!(labels, ["primary"]);
+    let activity = pairs.iter().find(|p| p.to_object == "contacts" && p.from_object != "deals").expect("an activity");
+    assert!(timeline(&ws, &activity.to, &[]).iter().any(|e| e.id == activity.from), "activities show on the contact's timeline");
 }
