@@ -6,16 +6,28 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::association::{AssociationDefs, Edge};
 use super::id::RecordId;
+use super::owner::{Owner, OwnerId};
 use super::record::Record;
 use super::schema::Schema;
 use super::time::Millis;
 
-/// A record in the recycle bin, restorable until `purge_after`.
+/// A record in the recycle bin, restorable for [`crate::core::workspace::BIN_RETENTION_DAYS`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Binned {
     pub record: Record,
     pub deleted_at: Millis,
+    /// The record's associations when it was deleted, brought back by a restore.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub edges: Vec<Edge>,
+}
+
+/// A merged-away record id that now names the record it was merged into.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Redirect {
+    pub from: RecordId,
+    pub to: RecordId,
 }
 
 /// The unit the store persists: one key, one value.
@@ -25,6 +37,10 @@ pub enum Entity {
     Record(Record),
     Binned(Binned),
     Schema(Schema),
+    Owner(Owner),
+    Edge(Edge),
+    Redirect(Redirect),
+    AssociationDefs(AssociationDefs),
 }
 
 /// The store key of an entity; keys of different kinds never collide.
@@ -34,6 +50,11 @@ pub enum EntityKey {
     Record(RecordId),
     Binned(RecordId),
     Schema,
+    Owner(OwnerId),
+    /// The edge between two records, smaller id first.
+    Edge(RecordId, RecordId),
+    Redirect(RecordId),
+    AssociationDefs,
 }
 
 impl Entity {
@@ -42,6 +63,13 @@ impl Entity {
             Entity::Record(r) => EntityKey::Record(r.id.clone()),
             Entity::Binned(b) => EntityKey::Binned(b.record.id.clone()),
             Entity::Schema(_) => EntityKey::Schema,
+            Entity::Owner(o) => EntityKey::Owner(o.id.clone()),
+            Entity::Edge(e) => {
+                let (x, y) = e.key();
+                EntityKey::Edge(x, y)
+            }
+            Entity::Redirect(r) => EntityKey::Redirect(r.from.clone()),
+            Entity::AssociationDefs(_) => EntityKey::AssociationDefs,
         }
     }
 }

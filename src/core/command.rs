@@ -2,8 +2,11 @@
 
 use thiserror::Error;
 
+use super::association::{AssociationDef, AssociationError};
 use super::id::RecordId;
+use super::owner::{OwnerEdit, OwnerError};
 use super::record::Source;
+use super::schema::{SchemaEdit, SchemaError};
 use super::time::Millis;
 use super::validate::Invalid;
 
@@ -30,6 +33,23 @@ pub enum Command {
     /// Moves a record to the recycle bin.
     DeleteRecord { id: RecordId },
     RestoreRecord { id: RecordId },
+    /// Changes the data model (objects, groups, properties); see [`SchemaEdit`].
+    EditSchema(SchemaEdit),
+    /// Creates, updates, deactivates or reactivates an owner; see [`OwnerEdit`].
+    EditOwner(OwnerEdit),
+    /// Links two records, or adds labels to their link; `labels` are how `from` sees `to`.
+    Associate { from: RecordId, to: RecordId, labels: Vec<String> },
+    /// Replaces the labels of an existing link, as seen from `from`.
+    SetAssociationLabels { from: RecordId, to: RecordId, labels: Vec<String> },
+    Unassociate { from: RecordId, to: RecordId },
+    /// Adds or replaces the definition for a pair of objects.
+    DefineAssociation(AssociationDef),
+    /// Folds `secondary` into `primary`; see [`crate::core::workspace::Workspace::merge_preview`].
+    MergeRecords { primary: RecordId, secondary: RecordId },
+    /// Permanently removes binned records older than the retention period.
+    PurgeBin,
+    /// Reverts the last user command still undoable, as a new commit.
+    Undo,
 }
 
 /// Why one field was refused.
@@ -43,6 +63,10 @@ pub enum FieldProblem {
     Duplicate(RecordId),
     #[error("is not a property of this object")]
     UnknownProperty,
+    #[error("names no owner")]
+    UnknownOwner,
+    #[error("names a deactivated owner")]
+    InactiveOwner,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
@@ -61,6 +85,34 @@ pub enum CommandError {
     NotFound(RecordId),
     #[error("invalid fields: {}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "))]
     Fields(Vec<FieldError>),
+    #[error("schema change refused: {0}")]
+    Schema(#[from] SchemaError),
+    #[error("owner change refused: {0}")]
+    Owner(#[from] OwnerError),
+    #[error("{0}")]
+    Association(#[from] AssociationError),
+    #[error("{0}")]
+    Merge(#[from] MergeError),
+    #[error("{0}")]
+    Undo(#[from] UndoError),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum MergeError {
+    #[error("a record cannot be merged with itself")]
+    SameRecord,
+    #[error("only records of the same object can be merged")]
+    DifferentObjects,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum UndoError {
+    #[error("there is nothing to undo")]
+    Nothing,
+    /// The data changed since (a sync or an automatic change), so the inverse would not
+    /// restore what the user saw.
+    #[error("the data changed since, so this cannot be undone")]
+    Changed,
 }
 
 impl CommandError {
@@ -68,6 +120,18 @@ impl CommandError {
     pub fn field(&self, property: &str) -> Option<&FieldProblem> {
         match self {
             CommandError::Fields(errors) => errors.iter().find(|e| e.property == property).map(|e| &e.problem),
+            _ => None,
+        }
+    }
+
+    /// The existing record a create collided with (same unique value, such as a contact's
+    /// email or a company's domain, or the same record id): what an import updates instead.
+    pub fn duplicate_of(&self) -> Option<&RecordId> {
+        match self {
+            CommandError::Fields(errors) => errors.iter().find_map(|e| match &e.problem {
+                FieldProblem::Duplicate(id) => Some(id),
+                _ => None,
+            }),
             _ => None,
         }
     }

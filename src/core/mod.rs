@@ -4,15 +4,25 @@
 //! identity come in through [`command::Context`], so every rule is a deterministic function
 //! that the native test suite can check. The UI only renders what these functions return.
 
+pub mod association;
+pub mod board;
+pub mod calculate;
 pub mod change;
 pub mod command;
+pub mod fold;
 pub mod i18n;
 pub mod id;
+pub mod owner;
+pub mod prop_key;
+pub mod query;
 pub mod record;
 pub mod route;
+pub mod sample;
 pub mod schema;
+pub mod search;
 pub mod stored;
 pub mod time;
+pub mod timeline;
 pub mod validate;
 pub mod value;
 pub mod view;

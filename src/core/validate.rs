@@ -6,6 +6,13 @@
 
 use thiserror::Error;
 
+mod conforms;
+mod convert;
+mod domain;
+pub use conforms::conforms;
+pub use convert::convert;
+pub use domain::normalize_domain;
+
 use super::schema::{PropertyDef, PropertyType};
 use super::value::Value;
 
@@ -16,6 +23,8 @@ pub enum Invalid {
     Email,
     #[error("not an http(s) URL")]
     Url,
+    #[error("not a web domain")]
+    Domain,
     #[error("not a phone number")]
     Phone,
     #[error("not a number")]
@@ -50,6 +59,7 @@ pub fn normalize(def: &PropertyDef, raw: &str) -> Result<Option<Value>, Invalid>
         PropertyType::MultiLineText => Value::Text(raw.trim_end().to_string()),
         PropertyType::Email => Value::Text(normalize_email(trimmed)?),
         PropertyType::Url => Value::Text(normalize_url(trimmed)?),
+        PropertyType::Domain => Value::Text(normalize_domain(trimmed)?),
         PropertyType::Phone => Value::Text(normalize_phone(trimmed)?),
         PropertyType::Number { decimals, min, max } => {
             let n = parse_decimal(trimmed).ok_or(Invalid::Number)?;

@@ -3,17 +3,30 @@
 //! [`Workspace::execute`] is the only way the app changes data: it validates a command,
 //! applies it, records history and returns a [`Commit`] of before/after entities. Loading and
 //! reverting go through [`Workspace::put`], the low-level primitive that keeps the indexes
-//! (unique values, record numbers) in step with the records.
+//! (unique values, record numbers, search tokens, board stage totals) in step with the
+//! records, and counts the writes that tell undo whether its log is still current.
+//!
+//! Beyond validating each value, a record write resolves owner references (`owners`),
+//! deduplicates by record id and timestamps new activities (`record_rules`), and
+//! recomputes formula properties ([`super::calculate::refresh`]).
+//!
+//! Associations live in an adjacency index kept by `put` as well; the commands that link,
+//! bin, restore and merge records (in the submodules) never leave an edge whose end is gone.
 //!
 //! Architecture invariant: a command that returns an error leaves the workspace unchanged.
 
 use std::collections::HashMap;
 
-use super::change::{Binned, Change, Commit, Entity, EntityKey};
+use super::association::{default_associations, Associations};
+use super::board::StageTotalsIndex;
+use super::calculate;
+use super::change::{Binned, Change, Commit, Entity, EntityKey, Redirect};
 use super::command::{Command, CommandError, Context, FieldError, FieldProblem, Input};
 use super::id::{IdGen, RecordId};
+use super::owner::Owners;
 use super::record::Record;
 use super::schema::{ObjectDef, Schema};
+use super::search::SearchIndex;
 use super::validate::normalize;
 use super::value::Value;
 
@@ -29,11 +42,31 @@ pub struct Workspace {
     numbers: HashMap<String, u64>,
     /// (object, property, value key) → record holding that unique value.
     unique: HashMap<(String, String, String), RecordId>,
+    owners: Owners,
+    associations: Associations,
+    /// Merged-away record → the record it was merged into.
+    redirects: HashMap<RecordId, RecordId>,
+    undo: undo::UndoLog,
+    search: SearchIndex,
+    stage_totals: StageTotalsIndex,
 }
 
 impl Workspace {
     pub fn new(schema: Schema, ids: IdGen) -> Self {
-        Workspace { schema, records: HashMap::new(), bin: HashMap::new(), ids, numbers: HashMap::new(), unique: HashMap::new() }
+        Workspace {
+            schema,
+            records: HashMap::new(),
+            bin: HashMap::new(),
+            ids,
+            numbers: HashMap::new(),
+            unique: HashMap::new(),
+            owners: Owners::new(),
+            associations: Associations::new(default_associations()),
+            redirects: HashMap::new(),
+            undo: undo::UndoLog::default(),
+            search: SearchIndex::default(),
+            stage_totals: StageTotalsIndex::default(),
+        }
     }
 
     /// Replaces the id generator, once the edge knows this device's stored id.
@@ -43,6 +76,16 @@ impl Workspace {
 
     pub fn schema(&self) -> &Schema {
         &self.schema
+    }
+
+    /// The text-search index; see [`crate::core::search::search`].
+    pub fn search_index(&self) -> &SearchIndex {
+        &self.search
+    }
+
+    /// Running per-stage totals; see [`crate::core::board::board_totals`].
+    pub fn stage_totals(&self) -> &StageTotalsIndex {
+        &self.stage_totals
     }
 
     pub fn record(&self, id: &RecordId) -> Option<&Record> {
@@ -71,18 +114,32 @@ impl Workspace {
 
     /// Every stored entity, in a stable order: what a snapshot writes.
     pub fn entities(&self) -> Vec<Entity> {
-        let mut out = vec![Entity::Schema(self.schema.clone())];
+        let mut out = vec![Entity::Schema(self.schema.clone()), Entity::AssociationDefs(self.associations.defs().clone())];
+        out.extend(self.owners.values().cloned().map(Entity::Owner));
         let mut records: Vec<&Record> = self.records.values().collect();
         records.sort_by(|a, b| a.id.cmp(&b.id));
         out.extend(records.into_iter().cloned().map(Entity::Record));
         let mut binned: Vec<&Binned> = self.bin.values().collect();
         binned.sort_by(|a, b| a.record.id.cmp(&b.record.id));
         out.extend(binned.into_iter().cloned().map(Entity::Binned));
+        let mut edges: Vec<_> = self.associations.edges().collect();
+        edges.sort_by_key(|e| e.key());
+        out.extend(edges.into_iter().cloned().map(Entity::Edge));
+        let mut redirects: Vec<_> = self.redirects.iter().map(|(from, to)| Redirect { from: from.clone(), to: to.clone() }).collect();
+        redirects.sort_by(|a, b| a.from.cmp(&b.from));
+        out.extend(redirects.into_iter().map(Entity::Redirect));
         out
     }
 
     /// Runs one command. On error nothing has changed.
     pub fn execute(&mut self, command: Command, ctx: &Context) -> Result<Commit, CommandError> {
+        let (effect, mark) = (undo::Effect::of(&command, ctx), self.undo.mark());
+        let commit = self.run(command, ctx)?;
+        self.undo.record(effect, &commit, mark);
+        Ok(commit)
+    }
+
+    fn run(&mut self, command: Command, ctx: &Context) -> Result<Commit, CommandError> {
         let (changes, subject) = match command {
             Command::CreateRecord { object, values } => {
                 let record = self.plan_create(&object, &values, ctx)?;
@@ -95,47 +152,58 @@ impl Workspace {
                 let change = Change { key: EntityKey::Record(id.clone()), before: Some(Entity::Record(before.clone())), after: Some(Entity::Record(after)) };
                 (vec![change], id)
             }
-            Command::DeleteRecord { id } => {
-                let record = self.records.get(&id).ok_or_else(|| CommandError::NotFound(id.clone()))?;
-                let binned = Binned { record: record.clone(), deleted_at: ctx.now };
-                let changes = vec![
-                    Change { key: EntityKey::Record(id.clone()), before: Some(Entity::Record(record.clone())), after: None },
-                    Change { key: EntityKey::Binned(id.clone()), before: None, after: Some(Entity::Binned(binned)) },
-                ];
-                (changes, id)
+            Command::DeleteRecord { id } => (self.plan_delete(&id, ctx)?, id),
+            Command::RestoreRecord { id } => (self.plan_restore(&id)?, id),
+            Command::Associate { from, to, labels } => (self.plan_associate(&from, &to, &labels, false)?, from),
+            Command::SetAssociationLabels { from, to, labels } => (self.plan_associate(&from, &to, &labels, true)?, from),
+            Command::Unassociate { from, to } => (self.plan_unassociate(&from, &to)?, from),
+            Command::MergeRecords { primary, secondary } => (self.plan_merge(&primary, &secondary, ctx)?, primary),
+            Command::DefineAssociation(def) => return Ok(self.apply(self.plan_define(def)?, None)),
+            Command::PurgeBin => return Ok(self.apply(self.plan_purge(ctx.now), None)),
+            Command::Undo => {
+                let (changes, subject) = self.plan_undo()?;
+                return Ok(self.apply(changes, subject));
             }
-            Command::RestoreRecord { id } => {
-                let binned = self.bin.get(&id).ok_or_else(|| CommandError::NotFound(id.clone()))?;
-                let record = binned.record.clone();
-                self.check_unique(&record, &record.id)?;
-                let changes = vec![
-                    Change { key: EntityKey::Binned(id.clone()), before: Some(Entity::Binned(binned.clone())), after: None },
-                    Change { key: EntityKey::Record(id.clone()), before: None, after: Some(Entity::Record(record)) },
-                ];
-                (changes, id)
-            }
+            Command::EditSchema(edit) => return self.edit_schema(&edit, ctx),
+            Command::EditOwner(edit) => return self.edit_owner(&edit, ctx),
         };
+        Ok(self.apply(changes, Some(subject)))
+    }
+
+    fn apply(&mut self, changes: Vec<Change>, subject: Option<RecordId>) -> Commit {
         for change in &changes {
             self.put(change.key.clone(), change.after.clone());
         }
-        Ok(Commit { changes, subject: Some(subject) })
+        Commit { changes, subject }
     }
 
     /// Undoes a commit that storage could not persist.
     pub fn revert(&mut self, commit: &Commit) {
+        let was_last = self.undo.is_last(commit);
         for change in commit.changes.iter().rev() {
             self.put(change.key.clone(), change.before.clone());
+        }
+        if was_last {
+            self.undo.drop_last();
         }
     }
 
     /// Sets or removes one entity, keeping the indexes true. Used by load, revert and sync.
     pub fn put(&mut self, key: EntityKey, entity: Option<Entity>) {
+        self.undo.note_write();
         match key {
             EntityKey::Record(id) => {
-                if let Some(old) = self.records.remove(&id) {
-                    self.unindex(&old);
+                let old = self.records.remove(&id);
+                if let Some(old) = &old {
+                    self.unindex(old);
                 }
-                if let Some(Entity::Record(record)) = entity {
+                let new = match entity {
+                    Some(Entity::Record(record)) => Some(record),
+                    _ => None,
+                };
+                self.search.replace(&self.schema, old.as_ref(), new.as_ref());
+                self.stage_totals.replace(old.as_ref(), new.as_ref());
+                if let Some(record) = new {
                     self.index(&record);
                     self.records.insert(id, record);
                 }
@@ -152,6 +220,30 @@ impl Workspace {
                 if let Some(Entity::Schema(schema)) = entity {
                     self.schema = schema;
                     self.rebuild_unique_index();
+                    self.search.rebuild(&self.schema, self.records.values());
+                }
+            }
+            EntityKey::Owner(id) => {
+                self.owners.remove(&id);
+                if let Some(Entity::Owner(owner)) = entity {
+                    self.owners.insert(id, owner);
+                }
+            }
+            EntityKey::Edge(x, y) => {
+                self.associations.remove(&x, &y);
+                if let Some(Entity::Edge(edge)) = entity {
+                    self.associations.insert(edge);
+                }
+            }
+            EntityKey::Redirect(from) => {
+                self.redirects.remove(&from);
+                if let Some(Entity::Redirect(redirect)) = entity {
+                    self.redirects.insert(from, redirect.to);
+                }
+            }
+            EntityKey::AssociationDefs => {
+                if let Some(Entity::AssociationDefs(defs)) = entity {
+                    self.associations.set_defs(defs);
                 }
             }
         }
@@ -165,7 +257,10 @@ impl Workspace {
         let def = self.object(object)?;
         let number = self.numbers.get(object).copied().unwrap_or(0) + 1;
         let mut record = Record::new(RecordId(String::new()), object, number, ctx.now);
-        let mut errors = write_values(def, &mut record, values, ctx);
+        let (values, mut errors) = self.claim_record_id(object, values);
+        errors.extend(write_values(def, &mut record, &values, ctx, &self.owners));
+        fill_new_record(def, &mut record, ctx);
+        calculate::refresh(def, &mut record, ctx.now, ctx.source);
         for p in def.properties.iter().filter(|p| p.required) {
             if record.get(&p.name).is_none() && !errors.iter().any(|e| e.property == p.name) {
                 errors.push(FieldError { property: p.name.clone(), problem: FieldProblem::Required });
@@ -182,7 +277,8 @@ impl Workspace {
     fn plan_update(&self, before: &Record, values: &[Input], ctx: &Context) -> Result<Record, CommandError> {
         let def = self.object(&before.object)?;
         let mut record = before.clone();
-        let mut errors = write_values(def, &mut record, values, ctx);
+        let mut errors = write_values(def, &mut record, values, ctx, &self.owners);
+        calculate::refresh(def, &mut record, ctx.now, ctx.source);
         for p in def.properties.iter().filter(|p| p.required) {
             if record.get(&p.name).is_none() && values.iter().any(|(name, _)| name == &p.name) {
                 errors.push(FieldError { property: p.name.clone(), problem: FieldProblem::Required });
@@ -252,18 +348,18 @@ impl Workspace {
 }
 
 /// Validates and writes raw inputs onto a record, collecting every field's problem.
-fn write_values(def: &ObjectDef, record: &mut Record, values: &[Input], ctx: &Context) -> Vec<FieldError> {
+fn write_values(def: &ObjectDef, record: &mut Record, values: &[Input], ctx: &Context, owners: &Owners) -> Vec<FieldError> {
     let mut errors = Vec::new();
     for (name, raw) in values {
         let Some(property) = def.property(name) else {
             errors.push(FieldError { property: name.clone(), problem: FieldProblem::UnknownProperty });
             continue;
         };
-        match normalize(property, raw) {
+        match normalize(property, raw).map_err(FieldProblem::Invalid).and_then(|value| owner_reference(owners, property, value, record)) {
             Ok(value) => {
                 record.set(name, value, ctx.now, ctx.source);
             }
-            Err(reason) => errors.push(FieldError { property: name.clone(), problem: FieldProblem::Invalid(reason) }),
+            Err(problem) => errors.push(FieldError { property: name.clone(), problem }),
         }
     }
     errors
@@ -284,5 +380,24 @@ fn unique_values(schema: &Schema, record: &Record) -> Vec<(String, String)> {
         .collect()
 }
 
+mod associate;
+mod bin;
+mod merge;
+mod owners;
+mod record_rules;
+mod schema_edit;
+mod undo;
+
+pub use merge::MergePreview;
+pub use undo::UNDO_DEPTH;
+
+#[cfg(test)]
+pub(crate) mod fixtures;
+// Property tests need proptest, which is a native-only dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod proptests;
 #[cfg(test)]
 mod tests;
+
+use owners::owner_reference;
+use record_rules::fill_new_record;

@@ -9,11 +9,15 @@ mod en;
 mod fr;
 mod it;
 mod pl;
+mod problems;
 mod zh;
 
 use super::command::FieldProblem;
-use super::schema::{ObjectDef, ObjectKind};
+use super::owner::OwnerError;
+use super::schema::{ObjectDef, ObjectKind, PropertyType, SchemaError};
 use super::validate::Invalid;
+
+pub use problems::{association_problem, command_problem, merge_problem, undo_problem};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Lang {
@@ -104,12 +108,91 @@ pub enum Msg {
     ErrRequired,
     ErrDuplicate,
     ErrUnknownProperty,
+    ErrUnknownObject,
+    ErrUnknownGroup,
+    ErrInvalidName,
+    ErrNameTaken,
+    ErrEmptyLabel,
+    ErrStandardObject,
+    ErrStandardProperty,
+    ErrReadOnlyProperty,
+    ErrPrimaryProperty,
+    ErrGroupNotEmpty,
+    ErrLastGroup,
+    ErrCalculated,
+    ErrOptionsNotAllowed,
+    ErrNoOptions,
+    ErrInvalidOption,
+    ErrDuplicateOption,
+    ErrNumberSettings,
+    ErrCannotBeUnique,
+    ErrCannotBePrimary,
+    ErrDomain,
+    ErrUnknownOwner,
+    ErrInactiveOwner,
+    ErrCalculationInput,
+    ErrOwnerNotFound,
+    ErrOwnerName,
+    ErrOwnerEmailTaken,
+    TypeSingleLineText,
+    TypeMultiLineText,
+    TypeNumber,
+    TypeCurrency,
+    TypeDate,
+    TypeDateTime,
+    TypeDropdown,
+    TypeRadio,
+    TypeCheckbox,
+    TypeCheckboxes,
+    TypeEmail,
+    TypePhone,
+    TypeUrl,
+    TypeDomain,
+    TypeOwner,
+    TypeCalculated,
+    // Associations, merge and undo.
+    ErrNotAssociable,
+    ErrAssociateWithItself,
+    ErrNotAssociated,
+    ErrUnknownLabel,
+    ErrTooManyAssociations,
+    ErrLabelTaken,
+    ErrInvalidAssociationDef,
+    ErrAssociationConflicts,
+    ErrMergeSameRecord,
+    ErrMergeDifferentObjects,
+    ErrNothingToUndo,
+    ErrUndoChanged,
+    OpIs,
+    OpIsNot,
+    OpContains,
+    OpStartsWith,
+    OpIsKnown,
+    OpIsUnknown,
+    OpEq,
+    OpNe,
+    OpLt,
+    OpGt,
+    OpBetween,
+    OpIsAnyOf,
+    OpBefore,
+    OpAfter,
+    OpInLastDays,
+    OpInNextDays,
+    ErrFilterProperty,
+    ErrFilterOperator,
 }
 
 /// Messages that depend on a count; `{n}` stands for the number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Counted {
     Contacts,
+    /// Records whose value a schema edit would make invalid.
+    RecordsWithRefusedValues,
+    /// Records sharing a value that a schema edit would make unique.
+    RecordsSharingValues,
+    /// Records, live or binned, that keep an object from being deleted.
+    RecordsInObject,
 }
 
 /// CLDR plural categories used by Cairn's languages.
@@ -202,6 +285,7 @@ pub fn field_problem(problem: &FieldProblem) -> Msg {
         FieldProblem::Invalid(reason) => match reason {
             Invalid::Email => Msg::ErrEmail,
             Invalid::Url => Msg::ErrUrl,
+            Invalid::Domain => Msg::ErrDomain,
             Invalid::Phone => Msg::ErrPhone,
             Invalid::Number => Msg::ErrNumber,
             Invalid::BelowMin => Msg::ErrBelowMin,
@@ -215,6 +299,72 @@ pub fn field_problem(problem: &FieldProblem) -> Msg {
         FieldProblem::Required => Msg::ErrRequired,
         FieldProblem::Duplicate(_) => Msg::ErrDuplicate,
         FieldProblem::UnknownProperty => Msg::ErrUnknownProperty,
+        FieldProblem::UnknownOwner => Msg::ErrUnknownOwner,
+        FieldProblem::InactiveOwner => Msg::ErrInactiveOwner,
+    }
+}
+
+/// Why an owner change was refused.
+pub fn owner_error(error: &OwnerError) -> Msg {
+    match error {
+        OwnerError::NotFound(_) => Msg::ErrOwnerNotFound,
+        OwnerError::EmptyName => Msg::ErrOwnerName,
+        OwnerError::InvalidEmail => Msg::ErrEmail,
+        OwnerError::EmailTaken(_) => Msg::ErrOwnerEmailTaken,
+    }
+}
+
+/// Why a schema edit was refused, in words, with any record count filled in.
+pub fn schema_error(lang: Lang, error: &SchemaError) -> String {
+    let count = |ids: &[super::id::RecordId]| ids.len() as u64;
+    let msg = match error {
+        SchemaError::ValuesRefused(ids) => return tr_count(lang, Counted::RecordsWithRefusedValues, count(ids)),
+        SchemaError::DuplicateValues(ids) => return tr_count(lang, Counted::RecordsSharingValues, count(ids)),
+        SchemaError::ObjectHasRecords(n) => return tr_count(lang, Counted::RecordsInObject, *n as u64),
+        SchemaError::UnknownObject(_) => Msg::ErrUnknownObject,
+        SchemaError::UnknownProperty(_) => Msg::ErrUnknownProperty,
+        SchemaError::UnknownGroup(_) => Msg::ErrUnknownGroup,
+        SchemaError::InvalidName(_) => Msg::ErrInvalidName,
+        SchemaError::NameTaken(_) => Msg::ErrNameTaken,
+        SchemaError::EmptyLabel => Msg::ErrEmptyLabel,
+        SchemaError::StandardObject(_) => Msg::ErrStandardObject,
+        SchemaError::StandardProperty(_) => Msg::ErrStandardProperty,
+        SchemaError::ReadOnlyProperty(_) => Msg::ErrReadOnlyProperty,
+        SchemaError::PrimaryProperty(_) => Msg::ErrPrimaryProperty,
+        SchemaError::GroupNotEmpty(_) => Msg::ErrGroupNotEmpty,
+        SchemaError::LastGroup => Msg::ErrLastGroup,
+        SchemaError::Calculated => Msg::ErrCalculated,
+        SchemaError::CalculationInput(_) => Msg::ErrCalculationInput,
+        SchemaError::OptionsNotAllowed => Msg::ErrOptionsNotAllowed,
+        SchemaError::NoOptions => Msg::ErrNoOptions,
+        SchemaError::InvalidOption(_) => Msg::ErrInvalidOption,
+        SchemaError::DuplicateOption(_) => Msg::ErrDuplicateOption,
+        SchemaError::NumberSettings => Msg::ErrNumberSettings,
+        SchemaError::CannotBeUnique => Msg::ErrCannotBeUnique,
+        SchemaError::CannotBePrimary => Msg::ErrCannotBePrimary,
+    };
+    tr(lang, msg).to_string()
+}
+
+/// The name of a property type, for the type picker of the property editor.
+pub fn property_type(kind: &PropertyType) -> Msg {
+    match kind {
+        PropertyType::SingleLineText => Msg::TypeSingleLineText,
+        PropertyType::MultiLineText => Msg::TypeMultiLineText,
+        PropertyType::Number { .. } => Msg::TypeNumber,
+        PropertyType::Currency => Msg::TypeCurrency,
+        PropertyType::Date => Msg::TypeDate,
+        PropertyType::DateTime => Msg::TypeDateTime,
+        PropertyType::Dropdown => Msg::TypeDropdown,
+        PropertyType::Radio => Msg::TypeRadio,
+        PropertyType::Checkbox => Msg::TypeCheckbox,
+        PropertyType::Checkboxes => Msg::TypeCheckboxes,
+        PropertyType::Email => Msg::TypeEmail,
+        PropertyType::Phone => Msg::TypePhone,
+        PropertyType::Url => Msg::TypeUrl,
+        PropertyType::Domain => Msg::TypeDomain,
+        PropertyType::Owner => Msg::TypeOwner,
+        PropertyType::Calculated => Msg::TypeCalculated,
     }
 }
 

@@ -34,3 +34,57 @@ fn every_language_translates_every_message_differently_from_a_blank() {
     }
     assert_ne!(tr(Lang::Fr, Msg::CreateContact), tr(Lang::En, Msg::CreateContact));
 }
+
+#[test]
+fn schema_errors_read_as_sentences_with_counts_in_every_language() {
+    use crate::core::id::RecordId;
+    let two = SchemaError::ValuesRefused(vec![RecordId("A".into()), RecordId("B".into())]);
+    assert_eq!(schema_error(Lang::En, &two), "2 records have values the new settings would refuse.");
+    assert_eq!(schema_error(Lang::Pl, &SchemaError::ObjectHasRecords(5)), "Ten obiekt ma jeszcze 5 rekordów, wliczając kosz.");
+    assert_eq!(schema_error(Lang::Fr, &SchemaError::ObjectHasRecords(1)), "Cet objet contient encore 1 enregistrement, corbeille comprise.");
+    assert_eq!(schema_error(Lang::It, &SchemaError::EmptyLabel), "Inserisci un’etichetta.");
+    for lang in Lang::ALL {
+        for error in [two.clone(), SchemaError::DuplicateValues(vec![]), SchemaError::NoOptions, SchemaError::StandardObject("contacts".into())] {
+            let text = schema_error(lang, &error);
+            assert!(!text.trim().is_empty() && !text.contains("{n}"), "{lang:?} {error:?}: {text}");
+        }
+    }
+}
+
+#[test]
+fn every_property_type_has_a_distinct_name_in_every_language() {
+    use crate::core::schema::PropertyType as T;
+    let kinds = [
+        T::SingleLineText, T::MultiLineText, T::Number { decimals: None, min: None, max: None }, T::Currency, T::Date, T::DateTime,
+        T::Dropdown, T::Radio, T::Checkbox, T::Checkboxes, T::Email, T::Phone, T::Url, T::Domain, T::Owner, T::Calculated,
+    ];
+    for lang in Lang::ALL {
+        let names: std::collections::HashSet<&str> = kinds.iter().map(|k| tr(lang, property_type(k))).collect();
+        assert_eq!(names.len(), kinds.len(), "{lang:?}");
+    }
+}
+
+#[test]
+fn owner_and_field_problems_have_their_own_message_in_every_language() {
+    use crate::core::command::FieldProblem;
+    use crate::core::owner::{OwnerError, OwnerId};
+    let messages = [
+        field_problem(&FieldProblem::UnknownOwner),
+        field_problem(&FieldProblem::InactiveOwner),
+        field_problem(&FieldProblem::Invalid(Invalid::Domain)),
+        owner_error(&OwnerError::NotFound(OwnerId("O".into()))),
+        owner_error(&OwnerError::EmptyName),
+        owner_error(&OwnerError::EmailTaken(OwnerId("O".into()))),
+        Msg::ErrCalculationInput,
+    ];
+    assert_eq!(owner_error(&OwnerError::InvalidEmail), Msg::ErrEmail);
+    for lang in Lang::ALL {
+        let texts: std::collections::HashSet<&str> = messages.iter().map(|m| tr(lang, *m)).collect();
+        assert_eq!(texts.len(), messages.len(), "{lang:?}: each problem reads differently");
+        assert!(texts.iter().all(|t| !t.trim().is_empty()), "{lang:?}");
+    }
+    assert_ne!(tr(Lang::Pl, Msg::ErrInactiveOwner), tr(Lang::En, Msg::ErrInactiveOwner));
+    let bad_input = SchemaError::CalculationInput("x".into());
+    assert_eq!(schema_error(Lang::Fr, &bad_input), tr(Lang::Fr, Msg::ErrCalculationInput));
+}
+

@@ -3,11 +3,19 @@
 //! Internal names (`firstname`, `dealstage`, …) follow HubSpot's so that an export from one
 //! maps one to one onto the other. Names are immutable once created; labels are free text.
 
+pub mod calculation;
 mod defaults;
+pub mod edit;
+mod error;
+mod integrity;
 
 use serde::{Deserialize, Serialize};
 
-pub use defaults::default_schema;
+pub use calculation::{Aggregate, Calculation, CalculatedType, Formula, Rollup, Rule};
+pub use defaults::{default_schema, ACTIVITY_TIMESTAMP, RECORD_ID};
+pub use edit::{plan, DataCheck, ObjectPatch, Planned, PropertyPatch, SchemaEdit};
+pub use error::SchemaError;
+pub use integrity::{check_object, check_schema};
 
 /// What kind of input a property takes and how its values are validated.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -36,9 +44,11 @@ pub enum PropertyType {
     Email,
     Phone,
     Url,
+    /// A web domain such as `example.com`: what companies are deduplicated by.
+    Domain,
     /// Refers to an owner by id.
     Owner,
-    /// Read-only, computed by the core.
+    /// Read-only, computed by the core from the property's [`Calculation`].
     Calculated,
 }
 
@@ -46,6 +56,34 @@ impl PropertyType {
     /// Whether values must be one of the property's options.
     pub fn is_enumeration(&self) -> bool {
         matches!(self, PropertyType::Dropdown | PropertyType::Radio | PropertyType::Checkboxes)
+    }
+
+    /// Whether values of this type can be required to differ between records: only types
+    /// whose values identify something (an address, a number, a code) make sense.
+    pub fn can_be_unique(&self) -> bool {
+        matches!(
+            self,
+            PropertyType::SingleLineText
+                | PropertyType::Number { .. }
+                | PropertyType::Email
+                | PropertyType::Phone
+                | PropertyType::Url
+                | PropertyType::Domain
+        )
+    }
+
+    /// Whether this type can name a record in tables and titles: text. Multi-line text is
+    /// allowed because a note has nothing else to be named by; tables show its first line.
+    pub fn can_be_primary(&self) -> bool {
+        matches!(
+            self,
+            PropertyType::SingleLineText
+                | PropertyType::MultiLineText
+                | PropertyType::Email
+                | PropertyType::Phone
+                | PropertyType::Url
+                | PropertyType::Domain
+        )
     }
 }
 
@@ -85,6 +123,14 @@ pub struct PropertyDef {
     pub hidden: bool,
     #[serde(default)]
     pub read_only: bool,
+    /// How the core computes a [`PropertyType::Calculated`] property; `None` for every
+    /// other type.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calculation: Option<Calculation>,
+    /// Created by a user rather than shipped with Cairn: only custom properties may change
+    /// type or be archived.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub custom: bool,
 }
 
 impl PropertyDef {
@@ -100,7 +146,17 @@ impl PropertyDef {
             unique: false,
             hidden: false,
             read_only: false,
+            calculation: None,
+            custom: false,
         }
+    }
+
+    /// A read-only property the core computes.
+    pub fn calculated(name: &str, label: &str, group: &str, calculation: Calculation) -> Self {
+        let mut def = PropertyDef::new(name, label, group, PropertyType::Calculated);
+        def.read_only = true;
+        def.calculation = Some(calculation);
+        def
     }
 }
 
@@ -135,11 +191,23 @@ pub struct ObjectDef {
     pub searchable: Vec<String>,
     pub groups: Vec<PropertyGroup>,
     pub properties: Vec<PropertyDef>,
+    /// Properties taken out of use. Records keep their values, which come back on restore;
+    /// nothing reads, writes or indexes an archived property meanwhile.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub archived: Vec<PropertyDef>,
 }
 
 impl ObjectDef {
     pub fn property(&self, name: &str) -> Option<&PropertyDef> {
         self.properties.iter().find(|p| p.name == name)
+    }
+
+    pub fn archived_property(&self, name: &str) -> Option<&PropertyDef> {
+        self.archived.iter().find(|p| p.name == name)
+    }
+
+    pub fn group(&self, name: &str) -> Option<&PropertyGroup> {
+        self.groups.iter().find(|g| g.name == name)
     }
 }
 

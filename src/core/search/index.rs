@@ -1,0 +1,273 @@
+//! The token index behind search: sorted tokens → the records that contain them.
+//!
+//! Records are numbered with dense slots (reused after removal) so that postings are 4-byte
+//! integers and a set of records is a bitset. Postings stay sorted, which keeps results in
+//! a stable order and makes removal a binary search.
+
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Bound;
+
+use crate::core::fold::words;
+use crate::core::id::RecordId;
+use crate::core::record::Record;
+use crate::core::schema::{PropertyType, Schema};
+use crate::core::validate::phone_digits;
+use crate::core::value::Value;
+
+/// How many characters on a Chinese token is also indexed from (covers names and most
+/// company names without letting long texts blow up the index).
+const MAX_CJK_SUFFIXES: usize = 8;
+
+#[derive(Debug, Default)]
+struct ObjectIndex {
+    tokens: BTreeMap<Box<str>, Vec<u32>>,
+    ids: Vec<Option<RecordId>>,
+    slots: HashMap<RecordId, u32>,
+    free: Vec<u32>,
+}
+
+/// Search tokens of every object, maintained by the workspace.
+#[derive(Debug, Default)]
+pub struct SearchIndex {
+    objects: HashMap<String, ObjectIndex>,
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
+}
+
+/// The distinct tokens of a record's searchable values.
+fn record_tokens(schema: &Schema, record: &Record) -> Vec<String> {
+    let Some(def) = schema.object(&record.object) else { return Vec::new() };
+    let mut tokens = Vec::new();
+    for name in &def.searchable {
+        let Some(value) = record.get(name) else { continue };
+        let is_phone = def.property(name).is_some_and(|p| matches!(p.kind, PropertyType::Phone));
+        match value {
+            Value::Text(text) if is_phone => tokens.push(phone_digits(text).trim_start_matches('+').to_string()),
+            Value::Text(text) => tokens.extend(words(text)),
+            other => tokens.extend(words(&other.display())),
+        }
+    }
+    let cjk_suffixes: Vec<String> = tokens
+        .iter()
+        .filter(|t| t.chars().any(is_cjk))
+        .flat_map(|t| t.char_indices().skip(1).take(MAX_CJK_SUFFIXES).map(|(i, _)| t[i..].to_string()).collect::<Vec<_>>())
+        .collect();
+    tokens.extend(cjk_suffixes);
+    tokens.retain(|t| !t.is_empty());
+    tokens.sort_unstable();
+    tokens.dedup();
+    tokens
+}
+
+/// Which words of a query must each match. A query of digits and dialling marks is one
+/// phone number, whatever its spacing.
+fn query_words(text: &str) -> Vec<String> {
+    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+    if digits.len() >= 3 && text.chars().all(|c| c.is_ascii_digit() || " +-().".contains(c)) {
+        return vec![digits];
+    }
+    words(text)
+}
+
+/// A set of slots.
+struct Bits(Vec<u64>);
+
+impl Bits {
+    fn new(slots: usize) -> Bits {
+        Bits(vec![0; slots.div_ceil(64)])
+    }
+    fn insert(&mut self, slot: u32) -> bool {
+        let (word, bit) = ((slot / 64) as usize, 1u64 << (slot % 64));
+        let fresh = self.0[word] & bit == 0;
+        self.0[word] |= bit;
+        fresh
+    }
+    fn contains(&self, slot: u32) -> bool {
+        self.0[(slot / 64) as usize] & (1u64 << (slot % 64)) != 0
+    }
+    fn and(&mut self, other: &Bits) {
+        self.0.iter_mut().zip(&other.0).for_each(|(a, b)| *a &= b);
+    }
+    fn or(&mut self, other: &Bits) {
+        self.0.iter_mut().zip(&other.0).for_each(|(a, b)| *a |= b);
+    }
+    fn slots(&self) -> impl Iterator<Item = u32> + '_ {
+        self.0.iter().enumerate().flat_map(|(i, w)| (0..64).filter(move |b| w & (1 << b) != 0).map(move |b| (i * 64 + b) as u32))
+    }
+}
+
+impl ObjectIndex {
+    /// Postings of every token starting with `prefix`, in token order.
+    fn matching<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = &'a Vec<u32>> + 'a {
+        self.tokens
+            .range::<str, _>((Bound::Included(prefix), Bound::Unbounded))
+            .take_while(move |(t, _)| t.starts_with(prefix))
+            .map(|(_, postings)| postings)
+    }
+
+    /// Records with a token starting with `word`.
+    fn prefix_bits(&self, word: &str) -> Bits {
+        let mut bits = Bits::new(self.ids.len());
+        self.matching(word).flatten().for_each(|s| {
+            bits.insert(*s);
+        });
+        bits
+    }
+
+    /// Like [`Self::prefix_bits`], but a Chinese word may also span two tokens.
+    fn bits(&self, word: &str) -> Bits {
+        let mut bits = self.prefix_bits(word);
+        if word.chars().any(is_cjk) {
+            for (i, _) in word.char_indices().skip(1) {
+                let mut both = self.prefix_bits(&word[..i]);
+                both.and(&self.prefix_bits(&word[i..]));
+                bits.or(&both);
+            }
+        }
+        bits
+    }
+
+    fn insert(&mut self, id: &RecordId, tokens: Vec<String>) {
+        let slot = match self.free.pop() {
+            Some(slot) => slot,
+            None => {
+                self.ids.push(None);
+                (self.ids.len() - 1) as u32
+            }
+        };
+        self.ids[slot as usize] = Some(id.clone());
+        self.slots.insert(id.clone(), slot);
+        self.add_tokens(slot, &tokens);
+    }
+
+    fn add_tokens(&mut self, slot: u32, tokens: &[String]) {
+        for token in tokens {
+            let postings = match self.tokens.get_mut(token.as_str()) {
+                Some(postings) => postings,
+                None => self.tokens.entry(token.clone().into_boxed_str()).or_default(),
+            };
+            if let Err(at) = postings.binary_search(&slot) {
+                postings.insert(at, slot);
+            }
+        }
+    }
+
+    fn drop_tokens(&mut self, slot: u32, tokens: &[String]) {
+        for token in tokens {
+            if let Some(postings) = self.tokens.get_mut(token.as_str()) {
+                if let Ok(at) = postings.binary_search(&slot) {
+                    postings.remove(at);
+                }
+                if postings.is_empty() {
+                    self.tokens.remove(token.as_str());
+                }
+            }
+        }
+    }
+
+    fn remove(&mut self, id: &RecordId, tokens: Vec<String>) {
+        let Some(slot) = self.slots.remove(id) else { return };
+        self.drop_tokens(slot, &tokens);
+        self.ids[slot as usize] = None;
+        self.free.push(slot);
+    }
+
+    /// Swaps a record's tokens (both lists sorted) without giving up its slot.
+    fn retoken(&mut self, id: &RecordId, before: &[String], after: &[String]) {
+        let Some(&slot) = self.slots.get(id) else { return };
+        let gone: Vec<String> = before.iter().filter(|t| after.binary_search(t).is_err()).cloned().collect();
+        let added: Vec<String> = after.iter().filter(|t| before.binary_search(t).is_err()).cloned().collect();
+        self.drop_tokens(slot, &gone);
+        self.add_tokens(slot, &added);
+    }
+
+    fn search(&self, text: &str, limit: usize) -> Vec<&RecordId> {
+        let words = query_words(text);
+        if words.is_empty() || limit == 0 {
+            return Vec::new();
+        }
+        // Stream the rarest plain word in token order; every other word becomes a bitset.
+        let driver = words
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| !w.chars().any(is_cjk))
+            .min_by_key(|(_, w)| self.matching(w).map(Vec::len).sum::<usize>())
+            .map(|(i, _)| i);
+        let mut required: Option<Bits> = None;
+        for (_, word) in words.iter().enumerate().filter(|(i, _)| Some(*i) != driver) {
+            let bits = self.bits(word);
+            match required.as_mut() {
+                Some(all) => all.and(&bits),
+                None => required = Some(bits),
+            }
+        }
+        let id = |slot: u32| self.ids.get(slot as usize).and_then(Option::as_ref);
+        let Some(driver) = driver else {
+            // Only Chinese words: their set, in slot order.
+            return required.iter().flat_map(Bits::slots).filter_map(id).take(limit).collect();
+        };
+        let mut seen = Bits::new(self.ids.len());
+        let mut out = Vec::with_capacity(limit.min(64));
+        for &slot in self.matching(&words[driver]).flatten() {
+            if required.as_ref().is_none_or(|r| r.contains(slot)) && seen.insert(slot) {
+                out.extend(id(slot));
+                if out.len() == limit {
+                    break;
+                }
+            }
+        }
+        out
+    }
+}
+
+impl SearchIndex {
+    pub fn insert(&mut self, schema: &Schema, record: &Record) {
+        let tokens = record_tokens(schema, record);
+        self.objects.entry(record.object.clone()).or_default().insert(&record.id, tokens);
+    }
+
+    pub fn remove(&mut self, schema: &Schema, record: &Record) {
+        let tokens = record_tokens(schema, record);
+        if let Some(index) = self.objects.get_mut(&record.object) {
+            index.remove(&record.id, tokens);
+        }
+    }
+
+    /// Moves the index from `old` to `new` (either may be absent), touching only the
+    /// tokens that differ: editing a property that is not searchable costs two tokenizations.
+    pub fn replace(&mut self, schema: &Schema, old: Option<&Record>, new: Option<&Record>) {
+        match (old, new) {
+            (Some(old), Some(new)) if old.id == new.id && old.object == new.object => {
+                let (before, after) = (record_tokens(schema, old), record_tokens(schema, new));
+                if before != after {
+                    if let Some(index) = self.objects.get_mut(&new.object) {
+                        index.retoken(&new.id, &before, &after);
+                    }
+                }
+            }
+            _ => {
+                if let Some(old) = old {
+                    self.remove(schema, old);
+                }
+                if let Some(new) = new {
+                    self.insert(schema, new);
+                }
+            }
+        }
+    }
+
+    /// Re-indexes everything, e.g. after the searchable properties changed.
+    pub fn rebuild<'a>(&mut self, schema: &Schema, records: impl Iterator<Item = &'a Record>) {
+        self.objects.clear();
+        for record in records {
+            self.insert(schema, record);
+        }
+    }
+
+    /// The ids of the first `limit` records of `object` matching the text.
+    pub fn search(&self, object: &str, text: &str, limit: usize) -> Vec<&RecordId> {
+        self.objects.get(object).map(|index| index.search(text, limit)).unwrap_or_default()
+    }
+}
