@@ -116,6 +116,11 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::OpInNextDays => "is in the next … days",
         Msg::ErrFilterProperty => "This filter uses a property that no longer exists.",
         Msg::ErrFilterOperator => "This condition does not apply to this type of property.",
+        // Index pages, views, search, bin (ui/records, ui/search): add above this line.
+        // ---
+        // Record page, tasks, settings (ui/record, ui/tasks, ui/settings): add above this line.
+        // ---
+        // Storage, sync, languages (ui/store, ui/shell): add above this line.
     }
 }
 

@@ -116,6 +116,11 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::OpInNextDays => "dans les … prochains jours",
         Msg::ErrFilterProperty => "Ce filtre utilise une propriété qui n’existe plus.",
         Msg::ErrFilterOperator => "Cette condition ne s’applique pas à ce type de propriété.",
+        // Index pages, views, search, bin (ui/records, ui/search): add above this line.
+        // ---
+        // Record page, tasks, settings (ui/record, ui/tasks, ui/settings): add above this line.
+        // ---
+        // Storage, sync, languages (ui/store, ui/shell): add above this line.
     }
 }
 

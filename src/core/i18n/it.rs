@@ -116,6 +116,11 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::OpInNextDays => "nei prossimi … giorni",
         Msg::ErrFilterProperty => "Questo filtro usa una proprietà che non esiste più.",
         Msg::ErrFilterOperator => "Questa condizione non si applica a questo tipo di proprietà.",
+        // Index pages, views, search, bin (ui/records, ui/search): add above this line.
+        // ---
+        // Record page, tasks, settings (ui/record, ui/tasks, ui/settings): add above this line.
+        // ---
+        // Storage, sync, languages (ui/store, ui/shell): add above this line.
     }
 }
 

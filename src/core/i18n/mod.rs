@@ -181,6 +181,11 @@ pub enum Msg {
     OpInNextDays,
     ErrFilterProperty,
     ErrFilterOperator,
+    // Index pages, views, search, bin (ui/records, ui/search): add above this line.
+    // ---
+    // Record page, tasks, settings (ui/record, ui/tasks, ui/settings): add above this line.
+    // ---
+    // Storage, sync, languages (ui/store, ui/shell): add above this line.
 }
 
 /// Messages that depend on a count; `{n}` stands for the number.

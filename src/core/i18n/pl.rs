@@ -116,6 +116,11 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::OpInNextDays => "w ciągu następnych … dni",
         Msg::ErrFilterProperty => "Ten filtr używa właściwości, która już nie istnieje.",
         Msg::ErrFilterOperator => "Ten warunek nie dotyczy tego typu właściwości.",
+        // Index pages, views, search, bin (ui/records, ui/search): add above this line.
+        // ---
+        // Record page, tasks, settings (ui/record, ui/tasks, ui/settings): add above this line.
+        // ---
+        // Storage, sync, languages (ui/store, ui/shell): add above this line.
     }
 }
 

@@ -116,6 +116,11 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::OpInNextDays => "未来 … 天内",
         Msg::ErrFilterProperty => "此筛选条件使用的属性已不存在。",
         Msg::ErrFilterOperator => "此条件不适用于该类型的属性。",
+        // Index pages, views, search, bin (ui/records, ui/search): add above this line.
+        // ---
+        // Record page, tasks, settings (ui/record, ui/tasks, ui/settings): add above this line.
+        // ---
+        // Storage, sync, languages (ui/store, ui/shell): add above this line.
     }
 }
 
