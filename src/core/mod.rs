@@ -4,6 +4,7 @@
 //! identity come in through [`command::Context`], so every rule is a deterministic function
 //! that the native test suite can check. The UI only renders what these functions return.
 
+pub mod absorb;
 pub mod association;
 pub mod board;
 pub mod calculate;

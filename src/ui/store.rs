@@ -6,6 +6,8 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::{closure::Closure, JsCast};
+use web_sys::{BroadcastChannel, MessageEvent};
 use thiserror::Error;
 
 use crate::core::change::Commit;
@@ -13,7 +15,8 @@ use crate::core::command::{Command, CommandError, Context};
 use crate::core::i18n::Msg;
 use crate::core::id::IdGen;
 use crate::core::schema::default_schema;
-use crate::core::stored::{restore, Batch};
+use crate::core::absorb::absorb;
+use crate::core::stored::{restore, Batch, Op};
 use crate::core::time::Millis;
 use crate::core::workspace::Workspace;
 use crate::storage::idb::Database;
@@ -21,6 +24,9 @@ use crate::storage::StorageError;
 
 /// The database's name in IndexedDB.
 pub const DB_NAME: &str = "cairn";
+
+/// The BroadcastChannel on which tabs announce their commits.
+const CHANGES_CHANNEL: &str = "cairn-changes";
 
 /// Log entries after which start-up folds the log into a new snapshot.
 const COMPACT_AFTER: usize = 500;
@@ -45,6 +51,8 @@ pub enum DispatchError {
     Storage(#[from] StorageError),
     #[error("the app is shutting down")]
     Disposed,
+    #[error("the workspace is still loading")]
+    Loading,
 }
 
 #[derive(Clone, Copy)]
@@ -52,6 +60,10 @@ pub struct Store {
     pub ws: RwSignal<Workspace>,
     pub status: RwSignal<Status>,
     db: StoredValue<Option<Database>, LocalStorage>,
+    /// Tells the other tabs of this profile about each commit.
+    tabs: StoredValue<Option<BroadcastChannel>, LocalStorage>,
+    /// Whether persistent storage was already asked for in this session.
+    asked_persist: StoredValue<bool>,
 }
 
 pub fn use_store() -> Store {
@@ -68,6 +80,8 @@ impl Store {
             ws: RwSignal::new(Workspace::new(default_schema(), IdGen::new(random_u64(), random_u64() as u32))),
             status: RwSignal::new(Status::Loading),
             db: StoredValue::new_local(None),
+            tabs: StoredValue::new_local(None),
+            asked_persist: StoredValue::new(false),
         }
     }
 
@@ -113,18 +127,64 @@ impl Store {
         });
         self.ws.set(ws);
         self.db.set_value(Some(db));
+        self.listen_to_other_tabs();
         Ok(())
+    }
+
+    fn listen_to_other_tabs(self) {
+        let Ok(channel) = BroadcastChannel::new(CHANGES_CHANNEL) else { return };
+        let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+            let Some(text) = event.data().as_string() else { return };
+            let Ok(batch) = Batch::decode(&text) else { return };
+            let Some(repairs) = self.ws.try_update(|ws| absorb(ws, batch)) else { return };
+            if !repairs.is_empty() {
+                let ops = repairs.into_iter().map(|e| Op { key: e.key(), value: Some(e) }).collect();
+                spawn_local(async move { self.persist(&Batch { ops }.encode()).await.ok(); });
+            }
+        });
+        channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        on_message.forget();
+        self.tabs.set_value(Some(channel));
+    }
+
+    /// Writes a batch to the log and tells the other tabs.
+    async fn persist(self, batch: &str) -> Result<(), StorageError> {
+        // Without a database (memory only) there is nothing to share with other tabs either.
+        let Some(db) = self.db.get_value() else { return Ok(()) };
+        db.append(batch).await?;
+        if let Some(channel) = self.tabs.get_value() {
+            let _ = channel.post_message(&batch.into());
+        }
+        Ok(())
+    }
+
+    /// Asks the browser to keep this site's data under storage pressure, once data exists.
+    fn ask_persistent_storage(self) {
+        if self.asked_persist.get_value() {
+            return;
+        }
+        self.asked_persist.set_value(true);
+        if let Some(Ok(promise)) = web_sys::window().map(|w| w.navigator().storage().persist()) {
+            spawn_local(async move {
+                let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+            });
+        }
     }
 
     /// Runs a command and persists it; on a storage failure the change is undone.
     pub async fn dispatch(self, command: Command) -> Result<Commit, DispatchError> {
+        // A change made before the stored workspace is loaded would be replaced by it.
+        if self.status.get_untracked() == Status::Loading {
+            return Err(DispatchError::Loading);
+        }
         let ctx = Context::user(now());
         let commit = self.ws.try_update(|ws| ws.execute(command, &ctx)).ok_or(DispatchError::Disposed)??;
-        if let Some(db) = self.db.get_value() {
-            if let Err(e) = db.append(&Batch::from_commit(&commit).encode()).await {
-                self.ws.update(|ws| ws.revert(&commit));
-                return Err(e.into());
-            }
+        if let Err(e) = self.persist(&Batch::from_commit(&commit).encode()).await {
+            self.ws.update(|ws| ws.revert(&commit));
+            return Err(e.into());
+        }
+        if self.db.with_value(Option::is_some) && commit.changes.iter().any(|c| c.before.is_none()) {
+            self.ask_persistent_storage();
         }
         Ok(commit)
     }
@@ -134,6 +194,7 @@ impl Store {
 pub fn failure_message(error: &DispatchError) -> Msg {
     match error {
         DispatchError::Storage(StorageError::QuotaExceeded) => Msg::StorageFull,
+        DispatchError::Loading => Msg::Loading,
         _ => Msg::StorageWriteFailed,
     }
 }
