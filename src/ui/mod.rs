@@ -4,6 +4,7 @@
 //! [`store::Store`] service; they hold no business rules of their own.
 
 mod app;
+mod bench;
 mod contacts;
 mod i18n;
 mod record;

@@ -54,8 +54,8 @@ const CHROMIUM_ARGS = [
 ];
 
 /** A browser with its own fresh profile folder, so storage persists across reloads only. */
-export async function launch({ viewport = { width: 1280, height: 800 }, locale = 'en-US' } = {}) {
-  const profile = await mkdtemp(join(tmpdir(), 'cairn-e2e-'));
+export async function launch({ viewport = { width: 1280, height: 800 }, locale = 'en-US', profile } = {}) {
+  profile ??= await mkdtemp(join(tmpdir(), 'cairn-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,

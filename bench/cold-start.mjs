@@ -1,0 +1,63 @@
+// Cold-start benchmark in headless Chromium: how long from navigation until the first table
+// of a large stored workspace can be used, and how much the browser stores for it.
+//
+//   node bench/cold-start.mjs [contacts=100000] [runs=5]
+//
+// Needs a release build in dist/ (`./x build`). Seeds the database once through the app's
+// `?bench-seed=N` fixture, then reopens the browser `runs` times on the same profile and reads
+// the app's own User Timing measures (`cairn:cold-start` from navigation, `cairn:load` from
+// opening the database). Writes bench/results/cold-start.md.
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { serveDist, launch } from '../tests/e2e/harness.mjs';
+
+const contacts = Number(process.argv[2] ?? 100_000);
+const runs = Number(process.argv[3] ?? 5);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const measureOf = (page, name) => page.waitForFunction((n) => {
+  const [m] = performance.getEntriesByName(n, 'measure');
+  return m ? m.duration : false;
+}, name, { timeout: 120_000 }).then((h) => h.jsonValue());
+
+const server = await serveDist();
+const profile = await mkdtemp(join(tmpdir(), 'cairn-bench-'));
+try {
+  let { context, page } = await launch({ profile });
+  const seedStart = Date.now();
+  await page.goto(`${server.url}?bench-seed=${contacts}`);
+  await page.waitForFunction(() => performance.getEntriesByName('cairn:seeded').length > 0, null, { timeout: 600_000 });
+  await measureOf(page, 'cairn:cold-start');
+  const seedSeconds = (Date.now() - seedStart) / 1000;
+  const usage = await page.evaluate(async () => (await navigator.storage.estimate()).usage);
+  await context.close();
+
+  const cold = [];
+  const load = [];
+  for (let i = 0; i < runs; i++) {
+    ({ context, page } = await launch({ profile }));
+    await page.goto(server.url);
+    cold.push(await measureOf(page, 'cairn:cold-start'));
+    load.push(await measureOf(page, 'cairn:load'));
+    await context.close();
+  }
+  const ms = (x) => `${x.toFixed(0)} ms`;
+  const report = [
+    `# Cold start, ${contacts.toLocaleString('en')} contacts`,
+    '',
+    `Sample workspace: ${contacts} contacts, ${contacts / 10} companies, ${contacts / 5} deals, ${contacts / 2} activities and their associations.`,
+    `Machine load average while running: ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1/5/15 min).`,
+    '',
+    '| Measure | Median | Runs |',
+    '| --- | --- | --- |',
+    `| Navigation → first table usable (\`cairn:cold-start\`) | ${ms(median(cold))} | ${cold.map(ms).join(', ')} |`,
+    `| Database open → workspace in memory (\`cairn:load\`) | ${ms(median(load))} | ${load.map(ms).join(', ')} |`,
+    `| Stored size (navigator.storage.estimate) | ${(usage / 1024 / 1024).toFixed(1)} MB | |`,
+    `| Seeding the database (generate + write snapshot) | ${seedSeconds.toFixed(1)} s | |`,
+    '',
+  ].join('\n');
+  console.log(report);
+  await writeFile(new URL(`./results/cold-start-${contacts}.md`, import.meta.url), report);
+} finally {
+  await server.close();
+}
