@@ -120,6 +120,9 @@ pub fn text(msg: Msg) -> &'static str {
         // ---
         // Record page, tasks, settings (ui/record, ui/tasks, ui/settings): add above this line.
         // ---
+        Msg::Language => "Langue",
+        Msg::ObjProducts => "Produits",
+        Msg::ObjQuotes => "Devis",
         // Storage, sync, languages (ui/store, ui/shell): add above this line.
     }
 }

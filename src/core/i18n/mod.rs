@@ -5,6 +5,7 @@
 //! wasm small (no parser, no bundled ICU data), which is why Cairn does not use Fluent.
 //! Record data and labels that users type are never translated.
 
+pub mod format;
 mod en;
 mod fr;
 mod it;
@@ -50,6 +51,17 @@ impl Lang {
             .find(|(t, l)| *l != Lang::En || t.to_ascii_lowercase().starts_with("en"))
             .map(|(_, l)| l)
             .unwrap_or(Lang::En)
+    }
+
+    /// The language's own name, as its speakers write it (never translated).
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Fr => "Français",
+            Lang::It => "Italiano",
+            Lang::Pl => "Polski",
+            Lang::Zh => "中文（简体）",
+        }
     }
 
     pub fn tag(self) -> &'static str {
@@ -185,6 +197,9 @@ pub enum Msg {
     // ---
     // Record page, tasks, settings (ui/record, ui/tasks, ui/settings): add above this line.
     // ---
+    Language,
+    ObjProducts,
+    ObjQuotes,
     // Storage, sync, languages (ui/store, ui/shell): add above this line.
 }
 
@@ -279,6 +294,8 @@ pub fn object_plural(lang: Lang, object: &ObjectDef) -> String {
         (_, "companies") => Some(Msg::ObjCompanies),
         (_, "deals") => Some(Msg::ObjDeals),
         (_, "tickets") => Some(Msg::ObjTickets),
+        (_, "products") => Some(Msg::ObjProducts),
+        (_, "quotes") => Some(Msg::ObjQuotes),
         _ => None,
     };
     msg.map(|m| tr(lang, m).to_string()).unwrap_or_else(|| object.plural.clone())

@@ -120,6 +120,9 @@ pub fn text(msg: Msg) -> &'static str {
         // ---
         // Record page, tasks, settings (ui/record, ui/tasks, ui/settings): add above this line.
         // ---
+        Msg::Language => "语言",
+        Msg::ObjProducts => "产品",
+        Msg::ObjQuotes => "报价",
         // Storage, sync, languages (ui/store, ui/shell): add above this line.
     }
 }

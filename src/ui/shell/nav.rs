@@ -6,6 +6,8 @@ use crate::ui::app::Base;
 use crate::ui::i18n::use_i18n;
 use crate::ui::store::use_store;
 
+use super::LanguagePicker;
+
 /// The side navigation: every object a user works with, then the app's tools.
 #[component]
 pub fn Nav() -> impl IntoView {
@@ -17,7 +19,7 @@ pub fn Nav() -> impl IntoView {
             ws.schema()
                 .objects
                 .iter()
-                .filter(|o| o.enabled && o.kind != ObjectKind::Activity)
+                .filter(|o| o.enabled && o.kind != ObjectKind::Activity && o.name != "line_items")
                 .map(|o| (o.name.clone(), object_plural(i18n.lang.get(), o)))
                 .collect::<Vec<_>>()
         })
@@ -31,6 +33,7 @@ pub fn Nav() -> impl IntoView {
             }/>
             <a class="cairn-nav__link" href=base.href("/tasks")>{move || i18n.t(Msg::NavTasks)}</a>
             <a class="cairn-nav__link" href=base.href("/settings")>{move || i18n.t(Msg::NavSettings)}</a>
+            <LanguagePicker/>
         </nav>
     }
 }

@@ -1,0 +1,27 @@
+use leptos::prelude::*;
+
+use crate::core::i18n::{Lang, Msg};
+use crate::storage::prefs;
+use crate::ui::i18n::use_i18n;
+
+/// Switches the interface language; the choice is remembered on this device.
+#[component]
+pub fn LanguagePicker() -> impl IntoView {
+    let i18n = use_i18n();
+    let on_change = move |ev: leptos::ev::Event| {
+        let lang = Lang::from_tag(&event_target_value(&ev));
+        prefs::set_language(lang.tag());
+        i18n.lang.set(lang);
+    };
+    view! {
+        <div class="cairn-nav__language">
+            <label for="cairn-language">{move || i18n.t(Msg::Language)}</label>
+            <select id="cairn-language" on:change=on_change>
+                {Lang::ALL.iter().map(|l| {
+                    let l = *l;
+                    view! { <option value=l.tag() selected=move || i18n.lang.get() == l>{l.native_name()}</option> }
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}
