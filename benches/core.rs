@@ -46,8 +46,10 @@ static ALLOCATOR: Counting = Counting;
 const NOW: Millis = Millis(1_795_392_000_000);
 const SEED: u64 = 2026;
 
+/// 100,000 contacts, 10,000 companies, 20,000 deals, and activities enough to bring the
+/// association edges to about 200,000.
 fn bench_size() -> SampleSize {
-    SampleSize { activities: 0, ..SampleSize::BENCH }
+    SampleSize::BENCH
 }
 
 static WORKSPACE: LazyLock<Mutex<Workspace>> = LazyLock::new(|| {
@@ -119,6 +121,10 @@ fn main() {
     println!("sample data: {} records, {} association pairs in {:?}", sample.records.len(), sample.associations.len(), started.elapsed());
     drop(sample);
     LazyLock::force(&CONTACT_IDS);
+    {
+        let ws = WORKSPACE.lock().expect("workspace");
+        println!("bench workspace: {} records, {} association edges", ws.len(), ws.associations().edges().count());
+    }
     divan::main();
 }
 
@@ -178,6 +184,32 @@ fn validated_update_with_history(bencher: divan::Bencher) {
         let title = if (i / ids.len()) % 2 == 0 { "Head of Coffee" } else { "Roaster" };
         let command = Command::UpdateRecord { id, values: vec![("jobtitle".into(), title.into())] };
         ws.execute(command, &Context::user(Millis(NOW.0 + i as i64))).is_ok()
+    });
+}
+
+/// For each object type, the record of that type with the most associations: the worst
+/// case of a record page's association cards.
+static BUSIEST: LazyLock<Vec<(String, RecordId)>> = LazyLock::new(|| {
+    let ws = WORKSPACE.lock().expect("workspace");
+    ["contacts", "companies", "deals"]
+        .iter()
+        .filter_map(|object| {
+            let busiest = ws.records_of(object).max_by_key(|r| (ws.associations().edges_of(&r.id).count(), r.id.clone()))?;
+            Some((object.to_string(), busiest.id.clone()))
+        })
+        .collect()
+});
+
+/// All associations of a record, by object type (what the record page's cards show).
+#[divan::bench(args = ["contacts", "companies", "deals"])]
+fn associations_of_a_record_by_type(bencher: divan::Bencher, object: &str) {
+    let ws = WORKSPACE.lock().expect("workspace");
+    let Some((_, id)) = BUSIEST.iter().find(|(o, _)| o == object) else { return };
+    bencher.bench_local(|| {
+        ["contacts", "companies", "deals", "calls", "notes", "meetings", "tasks", "emails"]
+            .iter()
+            .map(|other| ws.associated(divan::black_box(id), other).len())
+            .sum::<usize>()
     });
 }
 

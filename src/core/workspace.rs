@@ -16,6 +16,7 @@
 //! Architecture invariant: a command that returns an error leaves the workspace unchanged.
 
 use std::collections::HashMap;
+use std::sync::{Mutex, PoisonError};
 
 use super::association::{default_associations, Associations};
 use super::board::StageTotalsIndex;
@@ -24,6 +25,8 @@ use super::change::{Binned, Change, Commit, Entity, EntityKey, Redirect};
 use super::command::{Command, CommandError, Context, FieldError, FieldProblem, Input};
 use super::id::{IdGen, RecordId};
 use super::owner::Owners;
+use super::prop_key::PropKey;
+use super::query::ColumnIndex;
 use super::record::Record;
 use super::schema::{ObjectDef, Schema};
 use super::search::SearchIndex;
@@ -40,8 +43,8 @@ pub struct Workspace {
     ids: IdGen,
     /// Highest record number used per object.
     numbers: HashMap<String, u64>,
-    /// (object, property, value key) → record holding that unique value.
-    unique: HashMap<(String, String, String), RecordId>,
+    /// Which record holds each value of a unique property.
+    unique: UniqueIndex,
     owners: Owners,
     associations: Associations,
     /// Merged-away record → the record it was merged into.
@@ -49,6 +52,8 @@ pub struct Workspace {
     undo: undo::UndoLog,
     search: SearchIndex,
     stage_totals: StageTotalsIndex,
+    /// Built by queries on first use (hence the lock), then kept current by `put`.
+    columns: Mutex<ColumnIndex>,
 }
 
 impl Workspace {
@@ -59,13 +64,14 @@ impl Workspace {
             bin: HashMap::new(),
             ids,
             numbers: HashMap::new(),
-            unique: HashMap::new(),
+            unique: UniqueIndex::default(),
             owners: Owners::new(),
             associations: Associations::new(default_associations()),
             redirects: HashMap::new(),
             undo: undo::UndoLog::default(),
             search: SearchIndex::default(),
             stage_totals: StageTotalsIndex::default(),
+            columns: Mutex::default(),
         }
     }
 
@@ -86,6 +92,11 @@ impl Workspace {
     /// Running per-stage totals; see [`crate::core::board::board_totals`].
     pub fn stage_totals(&self) -> &StageTotalsIndex {
         &self.stage_totals
+    }
+
+    /// Column indexes for queries; see [`crate::core::query::run`].
+    pub fn columns(&self) -> &Mutex<ColumnIndex> {
+        &self.columns
     }
 
     pub fn record(&self, id: &RecordId) -> Option<&Record> {
@@ -194,17 +205,16 @@ impl Workspace {
         match key {
             EntityKey::Record(id) => {
                 let old = self.records.remove(&id);
-                if let Some(old) = &old {
-                    self.unindex(old);
-                }
                 let new = match entity {
                     Some(Entity::Record(record)) => Some(record),
                     _ => None,
                 };
+                self.unique.replace(&self.schema, old.as_ref(), new.as_ref());
                 self.search.replace(&self.schema, old.as_ref(), new.as_ref());
                 self.stage_totals.replace(old.as_ref(), new.as_ref());
+                self.columns.get_mut().unwrap_or_else(PoisonError::into_inner).replace(old.as_ref(), new.as_ref());
                 if let Some(record) = new {
-                    self.index(&record);
+                    self.note_number(&record);
                     self.records.insert(id, record);
                 }
             }
@@ -221,6 +231,7 @@ impl Workspace {
                     self.schema = schema;
                     self.rebuild_unique_index();
                     self.search.rebuild(&self.schema, self.records.values());
+                    self.columns.get_mut().unwrap_or_else(PoisonError::into_inner).clear();
                 }
             }
             EntityKey::Owner(id) => {
@@ -307,8 +318,7 @@ impl Workspace {
             .iter()
             .filter(|p| p.unique)
             .filter_map(|p| {
-                let key = unique_key(record.get(&p.name)?)?;
-                let holder = self.unique.get(&(record.object.clone(), p.name.clone(), key))?;
+                let holder = self.unique.holder(&record.object, PropKey::find(&p.name)?, record.get(&p.name)?)?;
                 (Some(holder) != own).then(|| FieldError { property: p.name.clone(), problem: FieldProblem::Duplicate(holder.clone()) })
             })
             .collect()
@@ -316,33 +326,23 @@ impl Workspace {
 
     /// The record that holds a unique value, e.g. the contact with an email.
     pub fn find_unique(&self, object: &str, property: &str, value: &Value) -> Option<&Record> {
-        let key = unique_key(value)?;
-        let id = self.unique.get(&(object.to_string(), property.to_string(), key))?;
+        let id = self.unique.holder(object, PropKey::find(property)?, value)?;
         self.records.get(id)
     }
 
-    fn index(&mut self, record: &Record) {
-        let number = self.numbers.entry(record.object.clone()).or_default();
-        *number = (*number).max(record.number);
-        for (property, key) in unique_values(&self.schema, record) {
-            self.unique.insert((record.object.clone(), property, key), record.id.clone());
-        }
-    }
-
-    fn unindex(&mut self, record: &Record) {
-        for (property, key) in unique_values(&self.schema, record) {
-            let slot = (record.object.clone(), property, key);
-            if self.unique.get(&slot) == Some(&record.id) {
-                self.unique.remove(&slot);
+    fn note_number(&mut self, record: &Record) {
+        match self.numbers.get_mut(&record.object) {
+            Some(number) => *number = (*number).max(record.number),
+            None => {
+                self.numbers.insert(record.object.clone(), record.number);
             }
         }
     }
 
     fn rebuild_unique_index(&mut self) {
         self.unique.clear();
-        let records: Vec<Record> = self.records.values().cloned().collect();
-        for record in &records {
-            self.index(record);
+        for record in self.records.values() {
+            self.unique.insert(&self.schema, record);
         }
     }
 }
@@ -365,21 +365,6 @@ fn write_values(def: &ObjectDef, record: &mut Record, values: &[Input], ctx: &Co
     errors
 }
 
-/// The comparison key of a unique value: case-insensitive text.
-fn unique_key(value: &Value) -> Option<String> {
-    let text = value.display().trim().to_lowercase();
-    (!text.is_empty()).then_some(text)
-}
-
-fn unique_values(schema: &Schema, record: &Record) -> Vec<(String, String)> {
-    let Some(def) = schema.object(&record.object) else { return Vec::new() };
-    def.properties
-        .iter()
-        .filter(|p| p.unique)
-        .filter_map(|p| Some((p.name.clone(), unique_key(record.get(&p.name)?)?)))
-        .collect()
-}
-
 mod associate;
 mod bin;
 mod merge;
@@ -387,6 +372,7 @@ mod owners;
 mod record_rules;
 mod schema_edit;
 mod undo;
+mod unique;
 
 pub use merge::MergePreview;
 pub use undo::UNDO_DEPTH;
@@ -401,3 +387,5 @@ mod tests;
 
 use owners::owner_reference;
 use record_rules::fill_new_record;
+use unique::UniqueIndex;
+use unique::unique_key;

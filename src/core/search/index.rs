@@ -61,6 +61,12 @@ fn record_tokens(schema: &Schema, record: &Record) -> Vec<String> {
     tokens
 }
 
+/// Whether two versions of a record have the same searchable values, hence the same
+/// tokens: most edits touch other properties and need no tokenizing at all.
+fn same_searchable_values(schema: &Schema, old: &Record, new: &Record) -> bool {
+    schema.object(&new.object).is_some_and(|def| def.searchable.iter().all(|name| old.get(name) == new.get(name)))
+}
+
 /// Which words of a query must each match. A query of digits and dialling marks is one
 /// phone number, whatever its spacing.
 fn query_words(text: &str) -> Vec<String> {
@@ -236,10 +242,13 @@ impl SearchIndex {
     }
 
     /// Moves the index from `old` to `new` (either may be absent), touching only the
-    /// tokens that differ: editing a property that is not searchable costs two tokenizations.
+    /// tokens that differ: editing a property that is not searchable costs no tokenizing.
     pub fn replace(&mut self, schema: &Schema, old: Option<&Record>, new: Option<&Record>) {
         match (old, new) {
             (Some(old), Some(new)) if old.id == new.id && old.object == new.object => {
+                if same_searchable_values(schema, old, new) {
+                    return;
+                }
                 let (before, after) = (record_tokens(schema, old), record_tokens(schema, new));
                 if before != after {
                     if let Some(index) = self.objects.get_mut(&new.object) {
