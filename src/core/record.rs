@@ -93,7 +93,7 @@ mod tests {
     use super::*;
 
     fn record() -> Record {
-        Record::new(RecordId("R".into()), "contacts", 1, Millis(10))
+        Record::new(RecordId::from("R"), "contacts", 1, Millis(10))
     }
 
     #[test]

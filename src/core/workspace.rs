@@ -38,7 +38,7 @@ pub const BIN_RETENTION_DAYS: i64 = 90;
 
 pub struct Workspace {
     schema: Schema,
-    records: HashMap<RecordId, Record>,
+    records: RecordMap,
     bin: HashMap<RecordId, Binned>,
     ids: IdGen,
     /// Highest record number used per object.
@@ -60,7 +60,7 @@ impl Workspace {
     pub fn new(schema: Schema, ids: IdGen) -> Self {
         Workspace {
             schema,
-            records: HashMap::new(),
+            records: RecordMap::default(),
             bin: HashMap::new(),
             ids,
             numbers: HashMap::new(),
@@ -215,7 +215,8 @@ impl Workspace {
                 self.columns.get_mut().unwrap_or_else(PoisonError::into_inner).replace(old.as_ref(), new.as_ref());
                 if let Some(record) = new {
                     self.note_number(&record);
-                    self.records.insert(id, record);
+                    // Stored under its own id, which is the key's: changes are keyed by it.
+                    self.records.insert(record);
                 }
             }
             EntityKey::Binned(id) => {
@@ -267,7 +268,7 @@ impl Workspace {
     fn plan_create(&mut self, object: &str, values: &[Input], ctx: &Context) -> Result<Record, CommandError> {
         let def = self.object(object)?;
         let number = self.numbers.get(object).copied().unwrap_or(0) + 1;
-        let mut record = Record::new(RecordId(String::new()), object, number, ctx.now);
+        let mut record = Record::new(RecordId::default(), object, number, ctx.now);
         let (values, mut errors) = self.claim_record_id(object, values);
         errors.extend(write_values(def, &mut record, &values, ctx, &self.owners));
         fill_new_record(def, &mut record, ctx);
@@ -369,6 +370,7 @@ mod associate;
 mod bin;
 mod merge;
 mod owners;
+mod record_map;
 mod record_rules;
 mod schema_edit;
 mod undo;
@@ -386,6 +388,7 @@ mod proptests;
 mod tests;
 
 use owners::owner_reference;
+use record_map::RecordMap;
 use record_rules::fill_new_record;
 use unique::UniqueIndex;
 use unique::unique_key;

@@ -152,7 +152,8 @@ impl ObjectIndex {
         for token in tokens {
             let postings = match self.tokens.get_mut(token.as_str()) {
                 Some(postings) => postings,
-                None => self.tokens.entry(token.clone().into_boxed_str()).or_default(),
+                // Most tokens (emails, phone numbers) belong to one record: no spare room.
+                None => self.tokens.entry(token.clone().into_boxed_str()).or_insert_with(|| Vec::with_capacity(1)),
             };
             if let Err(at) = postings.binary_search(&slot) {
                 postings.insert(at, slot);
