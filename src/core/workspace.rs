@@ -160,8 +160,10 @@ impl Workspace {
             Command::UpdateRecord { id, values } => {
                 let before = self.records.get(&id).ok_or_else(|| CommandError::NotFound(id.clone()))?;
                 let after = self.plan_update(before, &values, ctx)?;
-                let change = Change { key: EntityKey::Record(id.clone()), before: Some(Entity::Record(before.clone())), after: Some(Entity::Record(after)) };
-                (vec![change], id)
+                // The record `put` replaces is the before: no copy of it is needed.
+                let before = self.swap_record(id.clone(), Some(after.clone())).map(Entity::Record);
+                let change = Change { key: EntityKey::Record(id.clone()), before, after: Some(Entity::Record(after)) };
+                return Ok(Commit { changes: vec![change], subject: Some(id) });
             }
             Command::DeleteRecord { id } => (self.plan_delete(&id, ctx)?, id),
             Command::RestoreRecord { id } => (self.plan_restore(&id)?, id),
@@ -204,20 +206,11 @@ impl Workspace {
         self.undo.note_write();
         match key {
             EntityKey::Record(id) => {
-                let old = self.records.remove(&id);
                 let new = match entity {
                     Some(Entity::Record(record)) => Some(record),
                     _ => None,
                 };
-                self.unique.replace(&self.schema, old.as_ref(), new.as_ref());
-                self.search.replace(&self.schema, old.as_ref(), new.as_ref());
-                self.stage_totals.replace(old.as_ref(), new.as_ref());
-                self.columns.get_mut().unwrap_or_else(PoisonError::into_inner).replace(old.as_ref(), new.as_ref());
-                if let Some(record) = new {
-                    self.note_number(&record);
-                    // Stored under its own id, which is the key's: changes are keyed by it.
-                    self.records.insert(record);
-                }
+                self.replace_record(id, new);
             }
             EntityKey::Binned(id) => {
                 self.bin.remove(&id);
@@ -259,6 +252,26 @@ impl Workspace {
                 }
             }
         }
+    }
+
+    /// `put` of a record that hands back the record it replaced.
+    fn swap_record(&mut self, id: RecordId, new: Option<Record>) -> Option<Record> {
+        self.undo.note_write();
+        self.replace_record(id, new)
+    }
+
+    fn replace_record(&mut self, id: RecordId, new: Option<Record>) -> Option<Record> {
+        let old = self.records.remove(&id);
+        self.unique.replace(&self.schema, old.as_ref(), new.as_ref());
+        self.search.replace(&self.schema, old.as_ref(), new.as_ref());
+        self.stage_totals.replace(old.as_ref(), new.as_ref());
+        self.columns.get_mut().unwrap_or_else(PoisonError::into_inner).replace(old.as_ref(), new.as_ref());
+        if let Some(record) = new {
+            self.note_number(&record);
+            // Stored under its own id, which is the key's: changes are keyed by it.
+            self.records.insert(record);
+        }
+        old
     }
 
     fn object(&self, name: &str) -> Result<&ObjectDef, CommandError> {

@@ -9,6 +9,7 @@ use std::ops::Bound;
 
 use crate::core::fold::words;
 use crate::core::id::RecordId;
+use crate::core::prop_key::PropKey;
 use crate::core::record::Record;
 use crate::core::schema::{PropertyType, Schema};
 use crate::core::validate::phone_digits;
@@ -64,7 +65,8 @@ fn record_tokens(schema: &Schema, record: &Record) -> Vec<String> {
 /// Whether two versions of a record have the same searchable values, hence the same
 /// tokens: most edits touch other properties and need no tokenizing at all.
 fn same_searchable_values(schema: &Schema, old: &Record, new: &Record) -> bool {
-    schema.object(&new.object).is_some_and(|def| def.searchable.iter().all(|name| old.get(name) == new.get(name)))
+    let same = |name: &String| PropKey::find(name).is_none_or(|key| old.get_key(key) == new.get_key(key));
+    schema.object(&new.object).is_some_and(|def| def.searchable.iter().all(same))
 }
 
 /// Which words of a query must each match. A query of digits and dialling marks is one
