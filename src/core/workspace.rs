@@ -397,6 +397,8 @@ pub(crate) mod fixtures;
 // Property tests need proptest, which is a native-only dev-dependency.
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod proptests;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod value_proptests;
 #[cfg(test)]
 mod tests;
 
