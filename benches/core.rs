@@ -182,7 +182,7 @@ fn validated_update_with_history(bencher: divan::Bencher) {
         // A different contact each time, so no history grows without bound.
         let i = NEXT.fetch_add(1, Ordering::Relaxed);
         let id = ids[i % ids.len()].clone();
-        let title = if (i / ids.len()) % 2 == 0 { "Head of Coffee" } else { "Roaster" };
+        let title = if (i / ids.len()).is_multiple_of(2) { "Head of Coffee" } else { "Roaster" };
         let command = Command::UpdateRecord { id, values: vec![("jobtitle".into(), title.into())] };
         ws.execute(command, &Context::user(Millis(NOW.0 + i as i64))).is_ok()
     });
