@@ -1,9 +1,11 @@
-//! Performance targets of the core, at 100,000 contacts, 10,000 companies, 20,000 deals.
+//! Performance targets of the core, at 100,000 contacts, 10,000 companies, 20,000 deals,
+//! 50,000 activities and about 200,000 association edges.
 //!
 //! `cargo bench --bench core` prints the memory per contact first (measured with a counting
 //! allocator), then divan's timings. Targets: search ≤ 1 ms per keystroke, filter + sort +
 //! first page ≤ 5 ms, board totals ≤ 0.5 ms, one validated update ≤ 10 µs, memory ≤ 1 KB
-//! per contact with 12 set properties.
+//! per contact with 12 set properties. The first query on a property also builds its column
+//! index, so a query bench's slowest sample is that one-time build.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicIsize, AtomicUsize, Ordering};
