@@ -74,10 +74,11 @@ impl Record {
     /// Appends a write to the property's history. A write of the current value is a no-op,
     /// so history only records real changes. Returns whether anything changed.
     pub fn set(&mut self, name: &str, value: Option<Value>, at: Millis, source: Source) -> bool {
-        if self.get(name) == value.as_ref() {
+        let key = PropKey::of(name);
+        if self.get_key(key) == value.as_ref() {
             return false;
         }
-        self.props.push(PropKey::of(name), value, at, source);
+        self.props.push(key, value, at, source);
         self.updated = self.updated.max(at);
         true
     }
@@ -93,7 +94,7 @@ mod tests {
     use super::*;
 
     fn record() -> Record {
-        Record::new(RecordId("R".into()), "contacts", 1, Millis(10))
+        Record::new(RecordId::from("R"), "contacts", 1, Millis(10))
     }
 
     #[test]

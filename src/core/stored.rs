@@ -217,7 +217,7 @@ mod tests {
         ]}"#;
         let mut ws = Workspace::new(default_schema(), IdGen::new(3, 0));
         restore(&mut ws, FORMAT_VERSION, &[old.to_string()], &[]).expect("loads");
-        assert_eq!(ws.record(&RecordId("A".into())).map(|r| r.text("email")), Some("a@x.org".into()));
+        assert_eq!(ws.record(&RecordId::from("A")).map(|r| r.text("email")), Some("a@x.org".into()));
         assert!(ws.binned().all(|b| b.edges.is_empty()));
         assert_eq!(ws.binned().count(), 1);
     }

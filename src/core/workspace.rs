@@ -3,8 +3,8 @@
 //! [`Workspace::execute`] is the only way the app changes data: it validates a command,
 //! applies it, records history and returns a [`Commit`] of before/after entities. Loading and
 //! reverting go through [`Workspace::put`], the low-level primitive that keeps the indexes
-//! (unique values, record numbers, search tokens, board stage totals) in step with the
-//! records, and counts the writes that tell undo whether its log is still current.
+//! (unique values, record numbers, search tokens, board stage totals, query columns) in
+//! step with the records, and counts the writes that tell undo whether its log is still current.
 //!
 //! Beyond validating each value, a record write resolves owner references (`owners`),
 //! deduplicates by record id and timestamps new activities (`record_rules`), and
@@ -16,6 +16,7 @@
 //! Architecture invariant: a command that returns an error leaves the workspace unchanged.
 
 use std::collections::HashMap;
+use std::sync::{Mutex, PoisonError};
 
 use super::association::{default_associations, Associations};
 use super::board::StageTotalsIndex;
@@ -24,6 +25,8 @@ use super::change::{Binned, Change, Commit, Entity, EntityKey, Redirect};
 use super::command::{Command, CommandError, Context, FieldError, FieldProblem, Input};
 use super::id::{IdGen, RecordId};
 use super::owner::Owners;
+use super::prop_key::PropKey;
+use super::query::ColumnIndex;
 use super::record::Record;
 use super::schema::{ObjectDef, Schema};
 use super::search::SearchIndex;
@@ -35,13 +38,13 @@ pub const BIN_RETENTION_DAYS: i64 = 90;
 
 pub struct Workspace {
     schema: Schema,
-    records: HashMap<RecordId, Record>,
+    records: RecordMap,
     bin: HashMap<RecordId, Binned>,
     ids: IdGen,
     /// Highest record number used per object.
     numbers: HashMap<String, u64>,
-    /// (object, property, value key) → record holding that unique value.
-    unique: HashMap<(String, String, String), RecordId>,
+    /// Which record holds each value of a unique property.
+    unique: UniqueIndex,
     owners: Owners,
     associations: Associations,
     /// Merged-away record → the record it was merged into.
@@ -49,23 +52,26 @@ pub struct Workspace {
     undo: undo::UndoLog,
     search: SearchIndex,
     stage_totals: StageTotalsIndex,
+    /// Built by queries on first use (hence the lock), then kept current by `put`.
+    columns: Mutex<ColumnIndex>,
 }
 
 impl Workspace {
     pub fn new(schema: Schema, ids: IdGen) -> Self {
         Workspace {
             schema,
-            records: HashMap::new(),
+            records: RecordMap::default(),
             bin: HashMap::new(),
             ids,
             numbers: HashMap::new(),
-            unique: HashMap::new(),
+            unique: UniqueIndex::default(),
             owners: Owners::new(),
             associations: Associations::new(default_associations()),
             redirects: HashMap::new(),
             undo: undo::UndoLog::default(),
             search: SearchIndex::default(),
             stage_totals: StageTotalsIndex::default(),
+            columns: Mutex::default(),
         }
     }
 
@@ -86,6 +92,11 @@ impl Workspace {
     /// Running per-stage totals; see [`crate::core::board::board_totals`].
     pub fn stage_totals(&self) -> &StageTotalsIndex {
         &self.stage_totals
+    }
+
+    /// Column indexes for queries; see [`crate::core::query::run`].
+    pub fn columns(&self) -> &Mutex<ColumnIndex> {
+        &self.columns
     }
 
     pub fn record(&self, id: &RecordId) -> Option<&Record> {
@@ -149,8 +160,10 @@ impl Workspace {
             Command::UpdateRecord { id, values } => {
                 let before = self.records.get(&id).ok_or_else(|| CommandError::NotFound(id.clone()))?;
                 let after = self.plan_update(before, &values, ctx)?;
-                let change = Change { key: EntityKey::Record(id.clone()), before: Some(Entity::Record(before.clone())), after: Some(Entity::Record(after)) };
-                (vec![change], id)
+                // The record `put` replaces is the before: no copy of it is needed.
+                let before = self.swap_record(id.clone(), Some(after.clone())).map(Entity::Record);
+                let change = Change { key: EntityKey::Record(id.clone()), before, after: Some(Entity::Record(after)) };
+                return Ok(Commit { changes: vec![change], subject: Some(id) });
             }
             Command::DeleteRecord { id } => (self.plan_delete(&id, ctx)?, id),
             Command::RestoreRecord { id } => (self.plan_restore(&id)?, id),
@@ -193,20 +206,11 @@ impl Workspace {
         self.undo.note_write();
         match key {
             EntityKey::Record(id) => {
-                let old = self.records.remove(&id);
-                if let Some(old) = &old {
-                    self.unindex(old);
-                }
                 let new = match entity {
                     Some(Entity::Record(record)) => Some(record),
                     _ => None,
                 };
-                self.search.replace(&self.schema, old.as_ref(), new.as_ref());
-                self.stage_totals.replace(old.as_ref(), new.as_ref());
-                if let Some(record) = new {
-                    self.index(&record);
-                    self.records.insert(id, record);
-                }
+                self.replace_record(id, new);
             }
             EntityKey::Binned(id) => {
                 self.bin.remove(&id);
@@ -221,6 +225,7 @@ impl Workspace {
                     self.schema = schema;
                     self.rebuild_unique_index();
                     self.search.rebuild(&self.schema, self.records.values());
+                    self.columns.get_mut().unwrap_or_else(PoisonError::into_inner).clear();
                 }
             }
             EntityKey::Owner(id) => {
@@ -249,6 +254,26 @@ impl Workspace {
         }
     }
 
+    /// `put` of a record that hands back the record it replaced.
+    fn swap_record(&mut self, id: RecordId, new: Option<Record>) -> Option<Record> {
+        self.undo.note_write();
+        self.replace_record(id, new)
+    }
+
+    fn replace_record(&mut self, id: RecordId, new: Option<Record>) -> Option<Record> {
+        let old = self.records.remove(&id);
+        self.unique.replace(&self.schema, old.as_ref(), new.as_ref());
+        self.search.replace(&self.schema, old.as_ref(), new.as_ref());
+        self.stage_totals.replace(old.as_ref(), new.as_ref());
+        self.columns.get_mut().unwrap_or_else(PoisonError::into_inner).replace(old.as_ref(), new.as_ref());
+        if let Some(record) = new {
+            self.note_number(&record);
+            // Stored under its own id, which is the key's: changes are keyed by it.
+            self.records.insert(record);
+        }
+        old
+    }
+
     fn object(&self, name: &str) -> Result<&ObjectDef, CommandError> {
         self.schema.object(name).filter(|o| o.enabled).ok_or_else(|| CommandError::UnknownObject(name.to_string()))
     }
@@ -256,7 +281,7 @@ impl Workspace {
     fn plan_create(&mut self, object: &str, values: &[Input], ctx: &Context) -> Result<Record, CommandError> {
         let def = self.object(object)?;
         let number = self.numbers.get(object).copied().unwrap_or(0) + 1;
-        let mut record = Record::new(RecordId(String::new()), object, number, ctx.now);
+        let mut record = Record::new(RecordId::default(), object, number, ctx.now);
         let (values, mut errors) = self.claim_record_id(object, values);
         errors.extend(write_values(def, &mut record, &values, ctx, &self.owners));
         fill_new_record(def, &mut record, ctx);
@@ -307,8 +332,7 @@ impl Workspace {
             .iter()
             .filter(|p| p.unique)
             .filter_map(|p| {
-                let key = unique_key(record.get(&p.name)?)?;
-                let holder = self.unique.get(&(record.object.clone(), p.name.clone(), key))?;
+                let holder = self.unique.holder(&record.object, PropKey::find(&p.name)?, record.get(&p.name)?)?;
                 (Some(holder) != own).then(|| FieldError { property: p.name.clone(), problem: FieldProblem::Duplicate(holder.clone()) })
             })
             .collect()
@@ -316,33 +340,23 @@ impl Workspace {
 
     /// The record that holds a unique value, e.g. the contact with an email.
     pub fn find_unique(&self, object: &str, property: &str, value: &Value) -> Option<&Record> {
-        let key = unique_key(value)?;
-        let id = self.unique.get(&(object.to_string(), property.to_string(), key))?;
+        let id = self.unique.holder(object, PropKey::find(property)?, value)?;
         self.records.get(id)
     }
 
-    fn index(&mut self, record: &Record) {
-        let number = self.numbers.entry(record.object.clone()).or_default();
-        *number = (*number).max(record.number);
-        for (property, key) in unique_values(&self.schema, record) {
-            self.unique.insert((record.object.clone(), property, key), record.id.clone());
-        }
-    }
-
-    fn unindex(&mut self, record: &Record) {
-        for (property, key) in unique_values(&self.schema, record) {
-            let slot = (record.object.clone(), property, key);
-            if self.unique.get(&slot) == Some(&record.id) {
-                self.unique.remove(&slot);
+    fn note_number(&mut self, record: &Record) {
+        match self.numbers.get_mut(&record.object) {
+            Some(number) => *number = (*number).max(record.number),
+            None => {
+                self.numbers.insert(record.object.clone(), record.number);
             }
         }
     }
 
     fn rebuild_unique_index(&mut self) {
         self.unique.clear();
-        let records: Vec<Record> = self.records.values().cloned().collect();
-        for record in &records {
-            self.index(record);
+        for record in self.records.values() {
+            self.unique.insert(&self.schema, record);
         }
     }
 }
@@ -365,28 +379,15 @@ fn write_values(def: &ObjectDef, record: &mut Record, values: &[Input], ctx: &Co
     errors
 }
 
-/// The comparison key of a unique value: case-insensitive text.
-fn unique_key(value: &Value) -> Option<String> {
-    let text = value.display().trim().to_lowercase();
-    (!text.is_empty()).then_some(text)
-}
-
-fn unique_values(schema: &Schema, record: &Record) -> Vec<(String, String)> {
-    let Some(def) = schema.object(&record.object) else { return Vec::new() };
-    def.properties
-        .iter()
-        .filter(|p| p.unique)
-        .filter_map(|p| Some((p.name.clone(), unique_key(record.get(&p.name)?)?)))
-        .collect()
-}
-
 mod associate;
 mod bin;
 mod merge;
 mod owners;
+mod record_map;
 mod record_rules;
 mod schema_edit;
 mod undo;
+mod unique;
 
 pub use merge::MergePreview;
 pub use undo::UNDO_DEPTH;
@@ -396,8 +397,13 @@ pub(crate) mod fixtures;
 // Property tests need proptest, which is a native-only dev-dependency.
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod proptests;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod value_proptests;
 #[cfg(test)]
 mod tests;
 
 use owners::owner_reference;
+use record_map::RecordMap;
 use record_rules::fill_new_record;
+use unique::UniqueIndex;
+use unique::unique_key;

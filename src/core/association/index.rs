@@ -155,7 +155,7 @@ mod tests {
     use std::collections::BTreeSet;
 
     fn id(s: &str) -> RecordId {
-        RecordId(s.to_string())
+        RecordId::from(s.to_string())
     }
 
     fn edge(a: &str, a_object: &str, b: &str, b_object: &str) -> Edge {
@@ -171,7 +171,7 @@ mod tests {
         index.insert(edge("C1", "contacts", "K1", "companies"));
         index.insert(edge("C1", "contacts", "D1", "deals"));
         index.insert(edge("C2", "contacts", "K1", "companies"));
-        let ids = |x: &str, o: &str| index.ids(&id(x), o).map(|r| r.0.clone()).collect::<Vec<_>>();
+        let ids = |x: &str, o: &str| index.ids(&id(x), o).map(|r| r.to_string()).collect::<Vec<_>>();
         assert_eq!(ids("C1", "companies"), ["K1"]);
         assert_eq!(ids("C1", "deals"), ["D1"]);
         assert_eq!(ids("K1", "contacts"), ["C1", "C2"]);

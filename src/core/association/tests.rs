@@ -2,7 +2,7 @@ use super::*;
 use crate::core::schema::default_schema;
 
 fn id(s: &str) -> RecordId {
-    RecordId(s.to_string())
+    RecordId::from(s.to_string())
 }
 
 fn names(list: &[&str]) -> BTreeSet<String> {
@@ -74,7 +74,7 @@ fn repointing_keeps_what_the_other_end_sees() {
     let moved = edge.repoint(&r, &a, &z);
     assert_eq!(moved.labels_from(&r, &b), names(&["manager"]));
     assert_eq!(moved.labels_from(&r, &z), names(&["employee"]));
-    assert_eq!((moved.a.as_str(), moved.b.as_str()), ("B", "Z"));
+    assert_eq!((moved.a.to_string(), moved.b.to_string()), ("B".to_string(), "Z".to_string()));
 }
 
 #[test]

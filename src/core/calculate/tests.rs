@@ -3,7 +3,7 @@ use crate::core::id::RecordId;
 use crate::core::schema::default_schema;
 
 fn record(object: &str, id: &str, values: &[(&str, Value)]) -> Record {
-    let mut r = Record::new(RecordId(id.to_string()), object, 1, Millis(0));
+    let mut r = Record::new(RecordId::from(id.to_string()), object, 1, Millis(0));
     for (name, value) in values {
         r.set(name, Some(value.clone()), Millis(0), Source::User);
     }

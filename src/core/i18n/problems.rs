@@ -54,7 +54,7 @@ mod tests {
 
     #[test]
     fn every_refusal_has_its_own_message_in_every_language() {
-        let record = RecordId("R".into());
+        let record = RecordId::from("R");
         let errors: Vec<CommandError> = vec![
             AssociationError::NotDefined("a".into(), "b".into()).into(),
             AssociationError::WithItself.into(),

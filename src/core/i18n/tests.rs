@@ -38,7 +38,7 @@ fn every_language_translates_every_message_differently_from_a_blank() {
 #[test]
 fn schema_errors_read_as_sentences_with_counts_in_every_language() {
     use crate::core::id::RecordId;
-    let two = SchemaError::ValuesRefused(vec![RecordId("A".into()), RecordId("B".into())]);
+    let two = SchemaError::ValuesRefused(vec![RecordId::from("A"), RecordId::from("B")]);
     assert_eq!(schema_error(Lang::En, &two), "2 records have values the new settings would refuse.");
     assert_eq!(schema_error(Lang::Pl, &SchemaError::ObjectHasRecords(5)), "Ten obiekt ma jeszcze 5 rekordów, wliczając kosz.");
     assert_eq!(schema_error(Lang::Fr, &SchemaError::ObjectHasRecords(1)), "Cet objet contient encore 1 enregistrement, corbeille comprise.");

@@ -11,7 +11,6 @@ use chrono::NaiveDate;
 use super::{Filter, Op, Operator, QueryError};
 use crate::core::fold::{fold, fold_into};
 use crate::core::prop_key::PropKey;
-use crate::core::record::Record;
 use crate::core::schema::{CalculatedType, ObjectDef, PropertyDef, PropertyType};
 use crate::core::time::Millis;
 use crate::core::validate::{normalize_date, parse_decimal, parse_minor_units, Invalid};
@@ -63,7 +62,7 @@ fn filter_kind(prop: &PropertyDef) -> PropertyType {
 
 /// A condition ready to run.
 #[derive(Debug)]
-enum Test {
+pub enum Test {
     Known,
     Unknown,
     /// Folded text equal to one of these (one value for "is").
@@ -97,9 +96,14 @@ pub struct CompiledFilter {
 }
 
 impl CompiledFilter {
-    /// `scratch` is a reusable buffer for folding text, so matching does not allocate.
-    pub fn matches(&self, record: &Record, scratch: &mut String) -> bool {
-        self.groups.is_empty() || self.groups.iter().any(|g| g.iter().all(|c| c.test.holds(record.get_key(c.key), scratch)))
+    /// The groups, each as its conditions' properties and tests.
+    pub fn groups(&self) -> impl Iterator<Item = Vec<(PropKey, &Test)>> + '_ {
+        self.groups.iter().map(|g| g.iter().map(|c| (c.key, &c.test)).collect())
+    }
+
+    /// Every property a condition reads.
+    pub fn keys(&self) -> impl Iterator<Item = PropKey> + '_ {
+        self.groups.iter().flatten().map(|c| c.key)
     }
 }
 
@@ -263,7 +267,8 @@ fn is_empty(value: Option<&Value>) -> bool {
 }
 
 impl Test {
-    fn holds(&self, value: Option<&Value>, scratch: &mut String) -> bool {
+    /// Whether a property value passes; `scratch` is a reusable folding buffer.
+    pub fn holds(&self, value: Option<&Value>, scratch: &mut String) -> bool {
         if is_empty(value) {
             return matches!(self, Test::Unknown | Test::TextNot(_) | Test::OptionNot(_) | Test::Number { negate: true, .. });
         }

@@ -11,8 +11,17 @@
 //! then newest first, then by id. Because the order is total, any page of a query is a
 //! slice of the full result, and only the records up to the requested page are sorted.
 
+mod columns;
 mod compile;
+mod indexed;
+// Property tests need proptest, which is a native-only dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod indexed_tests;
 mod order;
+#[cfg(test)]
+mod scan;
+#[cfg(test)]
+pub(crate) use scan::run_scan;
 // Property tests need proptest, which is a native-only dev-dependency.
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
@@ -27,6 +36,7 @@ use super::time::Millis;
 use super::validate::Invalid;
 use super::workspace::Workspace;
 
+pub use columns::ColumnIndex;
 pub use compile::{operators_for, operators_for_property};
 
 /// Records matching any group; a filter without groups matches every record.
@@ -221,8 +231,5 @@ pub fn run<'a>(ws: &'a Workspace, query: &Query, page: Page, now: Millis) -> Res
     let def = ws.schema().object(&query.object).ok_or_else(|| QueryError::UnknownObject(query.object.clone()))?;
     let filter = compile::compile(def, &query.filter, now)?;
     let sort = query.sort.as_ref().map(|s| order::SortSpec::new(def, s)).transpose()?;
-    let mut scratch = String::new();
-    let object = query.object.as_str();
-    let matching = ws.records().filter(|r| r.object == object && filter.matches(r, &mut scratch));
-    Ok(order::page(matching, sort.as_ref(), page))
+    Ok(indexed::run(ws, &query.object, &filter, sort.as_ref(), page))
 }

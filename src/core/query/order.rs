@@ -8,10 +8,9 @@
 
 use std::cmp::Ordering;
 
-use super::{Page, QueryError, Results, Sort};
+use super::{Page, QueryError, Sort};
 use crate::core::fold::fold;
 use crate::core::prop_key::PropKey;
-use crate::core::record::Record;
 use crate::core::schema::{ObjectDef, PropertyType};
 use crate::core::value::Value;
 
@@ -34,7 +33,7 @@ pub struct SortSpec {
 }
 
 #[derive(Debug, PartialEq)]
-enum SortKey {
+pub(super) enum SortKey {
     Number(f64),
     Text(String),
     Empty,
@@ -52,8 +51,13 @@ impl SortSpec {
         Ok(SortSpec { key: PropKey::of(&prop.name), kind, descending: sort.descending })
     }
 
-    fn key_of(&self, record: &Record) -> SortKey {
-        let Some(value) = record.get_key(self.key) else { return SortKey::Empty };
+    /// The property the sort reads.
+    pub fn key(&self) -> PropKey {
+        self.key
+    }
+
+    pub(super) fn key_of_value(&self, value: Option<&Value>) -> SortKey {
+        let Some(value) = value else { return SortKey::Empty };
         match (&self.kind, value) {
             (_, Value::Text(t)) if t.is_empty() => SortKey::Empty,
             (_, Value::List(items)) if items.is_empty() => SortKey::Empty,
@@ -69,7 +73,7 @@ impl SortSpec {
         }
     }
 
-    fn compare(&self, a: &SortKey, b: &SortKey) -> Ordering {
+    pub(super) fn compare(&self, a: &SortKey, b: &SortKey) -> Ordering {
         let natural = match (a, b) {
             (SortKey::Empty, SortKey::Empty) => return Ordering::Equal,
             (SortKey::Empty, _) => return Ordering::Greater,
@@ -86,31 +90,38 @@ impl SortSpec {
             natural
         }
     }
+
+    /// A rank for each code of a column, such that comparing ranks is comparing the sort
+    /// keys of the values: equal keys share a rank. Each distinct value is folded once.
+    pub fn ranks<'v>(&self, values: impl Iterator<Item = (u32, Option<&'v Value>)>) -> Vec<u32> {
+        let mut keyed: Vec<(SortKey, u32)> = values.map(|(code, v)| (self.key_of_value(v), code)).collect();
+        keyed.sort_by(|a, b| self.compare(&a.0, &b.0));
+        let mut ranks = vec![0; keyed.len()];
+        let mut rank = 0;
+        for i in 0..keyed.len() {
+            if i > 0 && self.compare(&keyed[i - 1].0, &keyed[i].0) != Ordering::Equal {
+                rank += 1;
+            }
+            if let Some(slot) = ranks.get_mut(keyed[i].1 as usize) {
+                *slot = rank;
+            }
+        }
+        ranks
+    }
 }
 
-/// The default order: newest first, then by id, so that every order is total.
-fn newest_first(a: &Record, b: &Record) -> Ordering {
-    b.created.cmp(&a.created).then_with(|| b.id.cmp(&a.id))
-}
-
-/// Sorts the matches just enough to return the requested page, plus the total.
-pub fn page<'a>(matches: impl Iterator<Item = &'a Record>, sort: Option<&SortSpec>, page: Page) -> Results<'a> {
-    let mut keyed: Vec<(SortKey, &Record)> = match sort {
-        Some(spec) => matches.map(|r| (spec.key_of(r), r)).collect(),
-        None => matches.map(|r| (SortKey::Empty, r)).collect(),
-    };
-    let total = keyed.len();
-    let end = page.offset.saturating_add(page.limit).min(total);
+/// The items of one page under a total order `cmp`: a partial selection puts the first
+/// `offset + limit` items in front, and only those are sorted.
+pub fn cut<T>(mut items: Vec<T>, page: Page, cmp: impl Fn(&T, &T) -> Ordering) -> Vec<T> {
+    let end = page.offset.saturating_add(page.limit).min(items.len());
     if page.offset >= end {
-        return Results { records: Vec::new(), total };
+        return Vec::new();
     }
-    let cmp = |a: &(SortKey, &Record), b: &(SortKey, &Record)| {
-        sort.map_or(Ordering::Equal, |s| s.compare(&a.0, &b.0)).then_with(|| newest_first(a.1, b.1))
-    };
-    if end < total {
-        keyed.select_nth_unstable_by(end - 1, cmp);
-        keyed.truncate(end);
+    if end < items.len() {
+        items.select_nth_unstable_by(end - 1, &cmp);
+        items.truncate(end);
     }
-    keyed.sort_unstable_by(cmp);
-    Results { records: keyed.into_iter().skip(page.offset).map(|(_, r)| r).collect(), total }
+    items.sort_unstable_by(&cmp);
+    items.drain(..page.offset);
+    items
 }

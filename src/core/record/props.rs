@@ -51,7 +51,13 @@ impl Props {
     }
 
     /// Appends a write to the end of the property's history.
-    pub fn push(&mut self, key: PropKey, value: Option<Value>, at: Millis, source: Source) {
+    pub fn push(&mut self, key: PropKey, mut value: Option<Value>, at: Millis, source: Source) {
+        // Values kept for life should not keep the spare room of the buffer they were built in.
+        match &mut value {
+            Some(Value::Text(text)) => text.shrink_to_fit(),
+            Some(Value::List(items)) => items.shrink_to_fit(),
+            _ => {}
+        }
         let end = self.writes.partition_point(|w| w.key <= key);
         self.writes.reserve_exact(1);
         self.writes.insert(end, Write { value, at, key, source });

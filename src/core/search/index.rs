@@ -9,6 +9,7 @@ use std::ops::Bound;
 
 use crate::core::fold::words;
 use crate::core::id::RecordId;
+use crate::core::prop_key::PropKey;
 use crate::core::record::Record;
 use crate::core::schema::{PropertyType, Schema};
 use crate::core::validate::phone_digits;
@@ -59,6 +60,13 @@ fn record_tokens(schema: &Schema, record: &Record) -> Vec<String> {
     tokens.sort_unstable();
     tokens.dedup();
     tokens
+}
+
+/// Whether two versions of a record have the same searchable values, hence the same
+/// tokens: most edits touch other properties and need no tokenizing at all.
+fn same_searchable_values(schema: &Schema, old: &Record, new: &Record) -> bool {
+    let same = |name: &String| PropKey::find(name).is_none_or(|key| old.get_key(key) == new.get_key(key));
+    schema.object(&new.object).is_some_and(|def| def.searchable.iter().all(same))
 }
 
 /// Which words of a query must each match. A query of digits and dialling marks is one
@@ -146,7 +154,8 @@ impl ObjectIndex {
         for token in tokens {
             let postings = match self.tokens.get_mut(token.as_str()) {
                 Some(postings) => postings,
-                None => self.tokens.entry(token.clone().into_boxed_str()).or_default(),
+                // Most tokens (emails, phone numbers) belong to one record: no spare room.
+                None => self.tokens.entry(token.clone().into_boxed_str()).or_insert_with(|| Vec::with_capacity(1)),
             };
             if let Err(at) = postings.binary_search(&slot) {
                 postings.insert(at, slot);
@@ -236,10 +245,13 @@ impl SearchIndex {
     }
 
     /// Moves the index from `old` to `new` (either may be absent), touching only the
-    /// tokens that differ: editing a property that is not searchable costs two tokenizations.
+    /// tokens that differ: editing a property that is not searchable costs no tokenizing.
     pub fn replace(&mut self, schema: &Schema, old: Option<&Record>, new: Option<&Record>) {
         match (old, new) {
             (Some(old), Some(new)) if old.id == new.id && old.object == new.object => {
+                if same_searchable_values(schema, old, new) {
+                    return;
+                }
                 let (before, after) = (record_tokens(schema, old), record_tokens(schema, new));
                 if before != after {
                     if let Some(index) = self.objects.get_mut(&new.object) {

@@ -71,5 +71,5 @@ fn the_timeline_filters_by_activity_type() {
     for (types, expected) in cases {
         assert_eq!(ids(&timeline(&f.ws, &ada, types)), expected, "{types:?}");
     }
-    assert!(timeline(&f.ws, &RecordId("NOPE".into()), &[]).is_empty());
+    assert!(timeline(&f.ws, &RecordId::from("NOPE"), &[]).is_empty());
 }

@@ -100,6 +100,11 @@ mod tests {
     use crate::core::schema::EnumOption;
     use proptest::prelude::*;
 
+    /// (old type, its options, stored value, the value once converted or `None` if refused).
+    type Conversion = (PropertyType, &'static [(&'static str, &'static str)], Value, Option<Value>);
+    /// (type, its options, the other type, a value that converts there and back).
+    type RoundTrip = (PropertyType, &'static [(&'static str, &'static str)], PropertyType, Value);
+
     fn def(kind: PropertyType, options: &[(&str, &str)]) -> PropertyDef {
         let mut d = PropertyDef::new("p", "P", "g", kind);
         d.options = options.iter().map(|(v, l)| EnumOption::new(v, l)).collect();
@@ -120,7 +125,7 @@ mod tests {
     #[test]
     fn values_convert_when_nothing_is_lost() {
         let any = number(None, None, None);
-        let cases: Vec<(PropertyType, &[(&str, &str)], Value, Option<Value>)> = vec![
+        let cases: Vec<Conversion> = vec![
             (PropertyType::SingleLineText, &[], Value::Number(42.5), Some(text("42.5"))),
             (PropertyType::MultiLineText, &[], Value::Int(-123_405), Some(text("-1234.05"))),
             (PropertyType::SingleLineText, &[], Value::List(vec!["a".into(), "b".into()]), Some(text("a;b"))),
@@ -181,7 +186,7 @@ mod tests {
 
     #[test]
     fn choices_convert_back_and_forth_between_enumeration_types() {
-        let round_trips: [(PropertyType, &[(&str, &str)], PropertyType, Value); 4] = [
+        let round_trips: [RoundTrip; 4] = [
             (PropertyType::Dropdown, YES_NO, PropertyType::Checkbox, Value::Bool(true)),
             (PropertyType::Radio, YES_NO, PropertyType::Checkbox, Value::Bool(false)),
             (PropertyType::Checkboxes, TIERS, PropertyType::Radio, text("silver")),

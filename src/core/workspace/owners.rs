@@ -31,7 +31,7 @@ impl Workspace {
 
     pub(super) fn edit_owner(&mut self, edit: &OwnerEdit, ctx: &Context) -> Result<Commit, CommandError> {
         let Workspace { owners, ids, .. } = self;
-        let planned = plan(owners, edit, || OwnerId(ids.next(ctx.now).0))?;
+        let planned = plan(owners, edit, || OwnerId(ids.next(ctx.now).to_string()))?;
         if planned.before.as_ref() == Some(&planned.after) {
             return Ok(Commit::default());
         }

@@ -33,7 +33,7 @@ impl Workspace {
             }
             // Ids are upper-case base 32; people retyping one may not be.
             // An id merged away names the record it was merged into.
-            let id = RecordId(raw.trim().to_ascii_uppercase());
+            let id = RecordId::from(raw.trim().to_ascii_uppercase());
             let id = self.resolve(&id);
             if self.record(id).is_some_and(|r| r.object == object) {
                 errors.push(FieldError { property: name.clone(), problem: FieldProblem::Duplicate(id.clone()) });

@@ -71,7 +71,7 @@ fn invalid_associations_are_refused_and_change_nothing() {
     let ada = f.create("contacts", &[]);
     let grace = f.create("contacts", &[]);
     let acme = f.create("companies", &[]);
-    let ghost = RecordId("NOPE".into());
+    let ghost = RecordId::from("NOPE");
     let cases: Vec<(Command, CommandError)> = vec![
         (associate(&ada, &ada, &[]), AssociationError::WithItself.into()),
         (associate(&ada, &ghost, &[]), CommandError::NotFound(ghost.clone())),

@@ -131,7 +131,7 @@ fn redirects_chain_and_survive_a_reload() {
     merge(&mut f, &c, &b).expect("merged");
     assert_eq!(f.ws.resolve(&a), &c);
     assert_eq!(f.ws.resolve(&b), &c);
-    let unknown = RecordId("UNKNOWN".into());
+    let unknown = RecordId::from("UNKNOWN");
     assert_eq!(f.ws.resolve(&unknown), &unknown);
     f.assert_log_replays();
 }
@@ -152,7 +152,7 @@ fn invalid_merges_are_refused_and_change_nothing() {
     let mut f = Fixture::new();
     let ada = f.create("contacts", &[]);
     let acme = f.create("companies", &[]);
-    let ghost = RecordId("NOPE".into());
+    let ghost = RecordId::from("NOPE");
     let before = f.ws.entities();
     let cases: Vec<(&RecordId, &RecordId, CommandError)> = vec![
         (&ada, &ada, MergeError::SameRecord.into()),
@@ -188,7 +188,7 @@ fn an_import_naming_a_merged_away_id_is_a_duplicate_of_the_merged_record() {
     let ada = f.create("contacts", &[("firstname", "Ada")]);
     let dup = f.create("contacts", &[("firstname", "Augusta")]);
     merge(&mut f, &ada, &dup).expect("merged");
-    let values = vec![("hs_object_id".to_string(), dup.0.clone()), ("firstname".to_string(), "Ada".to_string())];
+    let values = vec![("hs_object_id".to_string(), dup.to_string()), ("firstname".to_string(), "Ada".to_string())];
     let error = f.import(Command::CreateRecord { object: "contacts".into(), values }).expect_err("duplicate");
     assert_eq!(error.duplicate_of(), Some(&ada));
 }

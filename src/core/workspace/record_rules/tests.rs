@@ -58,14 +58,14 @@ fn a_create_naming_an_existing_record_id_is_a_duplicate_of_it() {
     let mut ws = workspace();
     let ada = create(&mut ws, "contacts", &[("firstname", "Ada")]).expect("valid");
     let acme = create(&mut ws, "companies", &[("name", "Acme")]).expect("valid");
-    for retyped in [ada.0.clone(), ada.0.to_lowercase(), format!(" {} ", ada.0)] {
+    for retyped in [ada.to_string(), ada.to_string().to_lowercase(), format!(" {ada} ")] {
         let err = create(&mut ws, "contacts", &[("hs_object_id", &retyped), ("firstname", "Ada")]).expect_err("duplicate");
         assert_eq!(err.duplicate_of(), Some(&ada), "{retyped}");
     }
     let from_elsewhere = create(&mut ws, "contacts", &[("hs_object_id", "12345"), ("firstname", "Grace")]).expect("unknown ids are left out");
-    assert_ne!(from_elsewhere.0, "12345");
+    assert_ne!(from_elsewhere.to_string(), "12345");
     assert_eq!(value(&ws, &from_elsewhere, "hs_object_id"), None);
-    create(&mut ws, "contacts", &[("hs_object_id", &acme.0)]).expect("a company's id names no contact");
+    create(&mut ws, "contacts", &[("hs_object_id", &acme.to_string())]).expect("a company's id names no contact");
     let err = update(&mut ws, &ada, &[("hs_object_id", "X")]).expect_err("read-only");
     assert_eq!(err.field("hs_object_id"), Some(&FieldProblem::Invalid(Invalid::ReadOnly)));
 }

@@ -53,10 +53,13 @@ fn codes(ws: &Workspace, ids: &[RecordId]) -> Vec<Option<Value>> {
     ids.iter().map(|id| ws.record(id).and_then(|r| r.get("code")).cloned()).collect()
 }
 
+/// (stored texts, new type, the values after, or the records refused by position).
+type TextCase = (&'static [&'static str], PropertyType, Result<Vec<Value>, Vec<usize>>);
+
 #[test]
 fn text_becomes_a_number_only_when_every_value_parses() {
     // (stored texts, new type, the values after, or the records refused by position)
-    let cases: Vec<(&[&str], PropertyType, Result<Vec<Value>, Vec<usize>>)> = vec![
+    let cases: Vec<TextCase> = vec![
         (&["12", "7,5", "-3"], number(), Ok(vec![Value::Number(12.0), Value::Number(7.5), Value::Number(-3.0)])),
         (&["12", "n/a", "7", "?"], number(), Err(vec![1, 3])),
         (&["12.5"], PropertyType::Number { decimals: Some(0), min: None, max: None }, Err(vec![0])),

@@ -80,7 +80,7 @@ fn a_sync_write_makes_the_log_stale() {
 fn housekeeping_and_refused_commands_are_not_undone() {
     let mut f = Fixture::new();
     let ada = f.create("contacts", &[]);
-    assert!(f.run(Command::DeleteRecord { id: RecordId("NOPE".into()) }).is_err());
+    assert!(f.run(Command::DeleteRecord { id: RecordId::from("NOPE") }).is_err());
     assert!(f.ws.can_undo(), "a refused command writes nothing");
     f.run(Command::PurgeBin).expect("nothing to purge");
     assert!(f.ws.can_undo(), "an empty purge writes nothing");

@@ -1,0 +1,81 @@
+//! Running a compiled query on the column indexes.
+//!
+//! Each condition becomes a truth table over its column's distinct values, so no value is
+//! tested or folded more than once per query. Inside a group the most selective condition
+//! (fewest records estimated from the dictionary's use counts) is checked first, so most
+//! records are rejected by one array read. Sorting ranks the sort column's distinct values
+//! once; the page is then cut from the matching slots by a partial selection on
+//! (rank, newest first, id), which is exactly the order of [`super::order::page`].
+
+use std::sync::PoisonError;
+
+use super::columns::{Column, ObjectColumns, UNSET};
+use super::compile::{CompiledFilter, Test};
+use super::order::{cut, SortSpec};
+use super::{Page, Results};
+use crate::core::workspace::Workspace;
+
+/// One condition as a table: `table[code]` says whether the value with that code passes.
+struct Table<'c> {
+    column: &'c Column,
+    table: Vec<bool>,
+}
+
+impl Table<'_> {
+    fn new<'c>(column: &'c Column, test: &Test, records: usize) -> (Table<'c>, usize) {
+        let mut scratch = String::new();
+        let table: Vec<bool> = column.values().map(|(_, value)| test.holds(value, &mut scratch)).collect();
+        // Unset slots are not counted by the dictionary: they are whatever is left.
+        let used: usize = (1..column.code_count() as u32).map(|c| column.uses(c) as usize).sum();
+        let mut estimate: usize = table.iter().enumerate().filter(|(_, t)| **t).map(|(c, _)| column.uses(c as u32) as usize).sum();
+        if table.first().copied().unwrap_or(false) {
+            estimate += records.saturating_sub(used);
+        }
+        (Table { column, table }, estimate)
+    }
+
+    fn passes(&self, slot: u32) -> bool {
+        self.table.get(self.column.code(slot) as usize).copied().unwrap_or(false)
+    }
+}
+
+/// The slots of `columns` that match the filter.
+fn matching(columns: &ObjectColumns, filter: &CompiledFilter) -> Vec<u32> {
+    let mut groups: Vec<Vec<Table>> = Vec::new();
+    for group in filter.groups() {
+        let mut tables: Vec<(Table, usize)> = Vec::with_capacity(group.len());
+        for (key, test) in group {
+            // `prepare` made every column; a missing one would mean no record is matched.
+            let Some(column) = columns.column(key) else { return Vec::new() };
+            tables.push(Table::new(column, test, columns.len()));
+        }
+        tables.sort_by_key(|(_, estimate)| *estimate);
+        groups.push(tables.into_iter().map(|(t, _)| t).collect());
+    }
+    columns.live_slots().filter(|&slot| groups.is_empty() || groups.iter().any(|g| g.iter().all(|t| t.passes(slot)))).collect()
+}
+
+/// Runs a compiled filter and sort on `object`'s columns, building any that are missing.
+pub fn run<'a>(ws: &'a Workspace, object: &str, filter: &CompiledFilter, sort: Option<&SortSpec>, page: Page) -> Results<'a> {
+    let mut keys: Vec<_> = filter.keys().collect();
+    keys.extend(sort.map(SortSpec::key));
+    let mut index = ws.columns().lock().unwrap_or_else(PoisonError::into_inner);
+    index.prepare(object, &keys, || ws.records_of(object));
+    let Some(columns) = index.object(object) else { return Results { records: Vec::new(), total: 0 } };
+    let slots = matching(columns, filter);
+    let total = slots.len();
+    let sort_column = sort.and_then(|s| columns.column(s.key()).map(|c| (s, c)));
+    let ranks = sort_column.map(|(spec, column)| spec.ranks(column.values())).unwrap_or_default();
+    let rank = |slot: u32| match sort_column {
+        Some((_, column)) => ranks.get(column.code(slot) as usize).copied().unwrap_or(u32::MAX),
+        None => ranks.get(UNSET as usize).copied().unwrap_or(0),
+    };
+    let keyed: Vec<(u32, u32)> = slots.into_iter().map(|slot| (rank(slot), slot)).collect();
+    let cmp = |a: &(u32, u32), b: &(u32, u32)| {
+        a.0.cmp(&b.0)
+            .then_with(|| columns.created(b.1).cmp(&columns.created(a.1)))
+            .then_with(|| columns.id(b.1).cmp(&columns.id(a.1)))
+    };
+    let records = cut(keyed, page, cmp).into_iter().filter_map(|(_, slot)| columns.id(slot).and_then(|id| ws.record(id))).collect();
+    Results { records, total }
+}
