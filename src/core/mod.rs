@@ -6,6 +6,7 @@
 
 pub mod absorb;
 pub mod association;
+pub mod backup;
 pub mod board;
 pub mod calculate;
 pub mod change;

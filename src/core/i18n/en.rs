@@ -120,6 +120,28 @@ pub fn text(msg: Msg) -> &'static str {
         // ---
         // Record page, tasks, settings (ui/record, ui/tasks, ui/settings): add above this line.
         // ---
+        Msg::ErrBackupTooLarge => "This file is too large to be a backup (the limit is 100 MB).",
+        Msg::ErrBackupTooDeep => "This file is nested too deeply to be a backup.",
+        Msg::ErrBackupNotJson => "This file is not a JSON file.",
+        Msg::ErrBackupTruncated => "This backup is incomplete: the file was cut short.",
+        Msg::ErrBackupDuplicateKey => "This backup is damaged: a field appears twice.",
+        Msg::ErrBackupNotCairn => "This file is not a Cairn backup.",
+        Msg::ErrBackupVersion => "This backup was made by another version of Cairn and cannot be read here. Update the app.",
+        Msg::ErrBackupInvalid => "This backup is damaged: some data has an unexpected form.",
+        Msg::ErrBackupDuplicateEntity => "This backup is damaged: the same item appears twice.",
+        Msg::ErrBackupDanglingAssociation => "This backup is damaged: an association points to a record that is missing.",
+        Msg::ErrBackupNoSchema => "This backup is damaged: it has no data model.",
+        Msg::ErrBackupNotEmpty => "This workspace already has records. Merge the backup instead of restoring it.",
+        Msg::ErrCsvEmpty => "This file has no header row.",
+        Msg::ErrCsvBinary => "This file is not a text CSV file.",
+        Msg::ErrCsvUnclosedQuote => "A quoted field is never closed.",
+        Msg::ErrCsvTooLarge => "This file is too large to import.",
+        Msg::ErrCsvRaggedRow => "This row does not have the same number of columns as the header.",
+        Msg::ErrCsvInvalidValue => "This value cannot be imported into this property.",
+        Msg::ErrCsvNoMatch => "No existing record matches this row.",
+        Msg::ErrCsvNoCompany => "No company matches this name or domain.",
+        Msg::ErrCsvDuplicateRow => "An earlier row of this file already imports this record.",
+        Msg::ErrSyncTypeConflict => "This property has a different type on the other device; it was left unchanged.",
         // Storage, sync, languages (ui/store, ui/shell): add above this line.
     }
 }

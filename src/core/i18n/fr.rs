@@ -120,6 +120,28 @@ pub fn text(msg: Msg) -> &'static str {
         // ---
         // Record page, tasks, settings (ui/record, ui/tasks, ui/settings): add above this line.
         // ---
+        Msg::ErrBackupTooLarge => "Ce fichier est trop volumineux pour être une sauvegarde (100 Mo au maximum).",
+        Msg::ErrBackupTooDeep => "Ce fichier est imbriqué trop profondément pour être une sauvegarde.",
+        Msg::ErrBackupNotJson => "Ce fichier n’est pas un fichier JSON.",
+        Msg::ErrBackupTruncated => "Cette sauvegarde est incomplète : le fichier est tronqué.",
+        Msg::ErrBackupDuplicateKey => "Cette sauvegarde est endommagée : un champ apparaît deux fois.",
+        Msg::ErrBackupNotCairn => "Ce fichier n’est pas une sauvegarde Cairn.",
+        Msg::ErrBackupVersion => "Cette sauvegarde provient d’une autre version de Cairn et ne peut pas être lue ici. Mettez l’application à jour.",
+        Msg::ErrBackupInvalid => "Cette sauvegarde est endommagée : certaines données ont une forme inattendue.",
+        Msg::ErrBackupDuplicateEntity => "Cette sauvegarde est endommagée : un même élément apparaît deux fois.",
+        Msg::ErrBackupDanglingAssociation => "Cette sauvegarde est endommagée : une association pointe vers un enregistrement absent.",
+        Msg::ErrBackupNoSchema => "Cette sauvegarde est endommagée : elle ne contient pas de modèle de données.",
+        Msg::ErrBackupNotEmpty => "Cet espace contient déjà des enregistrements. Fusionnez la sauvegarde au lieu de la restaurer.",
+        Msg::ErrCsvEmpty => "Ce fichier n’a pas de ligne d’en-tête.",
+        Msg::ErrCsvBinary => "Ce fichier n’est pas un fichier CSV texte.",
+        Msg::ErrCsvUnclosedQuote => "Un champ entre guillemets n’est jamais refermé.",
+        Msg::ErrCsvTooLarge => "Ce fichier est trop volumineux pour être importé.",
+        Msg::ErrCsvRaggedRow => "Cette ligne n’a pas le même nombre de colonnes que l’en-tête.",
+        Msg::ErrCsvInvalidValue => "Cette valeur ne peut pas être importée dans cette propriété.",
+        Msg::ErrCsvNoMatch => "Aucun enregistrement existant ne correspond à cette ligne.",
+        Msg::ErrCsvNoCompany => "Aucune entreprise ne correspond à ce nom ou à ce domaine.",
+        Msg::ErrCsvDuplicateRow => "Une ligne précédente de ce fichier importe déjà cet enregistrement.",
+        Msg::ErrSyncTypeConflict => "Cette propriété a un autre type sur l’autre appareil ; elle n’a pas été modifiée.",
         // Storage, sync, languages (ui/store, ui/shell): add above this line.
     }
 }

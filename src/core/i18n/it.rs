@@ -120,6 +120,28 @@ pub fn text(msg: Msg) -> &'static str {
         // ---
         // Record page, tasks, settings (ui/record, ui/tasks, ui/settings): add above this line.
         // ---
+        Msg::ErrBackupTooLarge => "Questo file è troppo grande per essere un backup (massimo 100 MB).",
+        Msg::ErrBackupTooDeep => "Questo file ha troppi livelli annidati per essere un backup.",
+        Msg::ErrBackupNotJson => "Questo file non è un file JSON.",
+        Msg::ErrBackupTruncated => "Questo backup è incompleto: il file è troncato.",
+        Msg::ErrBackupDuplicateKey => "Questo backup è danneggiato: un campo compare due volte.",
+        Msg::ErrBackupNotCairn => "Questo file non è un backup di Cairn.",
+        Msg::ErrBackupVersion => "Questo backup proviene da un’altra versione di Cairn e non può essere letto qui. Aggiorna l’app.",
+        Msg::ErrBackupInvalid => "Questo backup è danneggiato: alcuni dati hanno una forma inattesa.",
+        Msg::ErrBackupDuplicateEntity => "Questo backup è danneggiato: lo stesso elemento compare due volte.",
+        Msg::ErrBackupDanglingAssociation => "Questo backup è danneggiato: un’associazione punta a un record mancante.",
+        Msg::ErrBackupNoSchema => "Questo backup è danneggiato: non contiene il modello dati.",
+        Msg::ErrBackupNotEmpty => "Questo spazio di lavoro contiene già dei record. Unisci il backup invece di ripristinarlo.",
+        Msg::ErrCsvEmpty => "Questo file non ha una riga di intestazione.",
+        Msg::ErrCsvBinary => "Questo file non è un file CSV di testo.",
+        Msg::ErrCsvUnclosedQuote => "Un campo tra virgolette non viene mai chiuso.",
+        Msg::ErrCsvTooLarge => "Questo file è troppo grande per essere importato.",
+        Msg::ErrCsvRaggedRow => "Questa riga non ha lo stesso numero di colonne dell’intestazione.",
+        Msg::ErrCsvInvalidValue => "Questo valore non può essere importato in questa proprietà.",
+        Msg::ErrCsvNoMatch => "Nessun record esistente corrisponde a questa riga.",
+        Msg::ErrCsvNoCompany => "Nessuna azienda corrisponde a questo nome o dominio.",
+        Msg::ErrCsvDuplicateRow => "Una riga precedente di questo file importa già questo record.",
+        Msg::ErrSyncTypeConflict => "Questa proprietà ha un tipo diverso sull’altro dispositivo; è rimasta invariata.",
         // Storage, sync, languages (ui/store, ui/shell): add above this line.
     }
 }

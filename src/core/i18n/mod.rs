@@ -185,6 +185,28 @@ pub enum Msg {
     // ---
     // Record page, tasks, settings (ui/record, ui/tasks, ui/settings): add above this line.
     // ---
+    ErrBackupTooLarge,
+    ErrBackupTooDeep,
+    ErrBackupNotJson,
+    ErrBackupTruncated,
+    ErrBackupDuplicateKey,
+    ErrBackupNotCairn,
+    ErrBackupVersion,
+    ErrBackupInvalid,
+    ErrBackupDuplicateEntity,
+    ErrBackupDanglingAssociation,
+    ErrBackupNoSchema,
+    ErrBackupNotEmpty,
+    ErrCsvEmpty,
+    ErrCsvBinary,
+    ErrCsvUnclosedQuote,
+    ErrCsvTooLarge,
+    ErrCsvRaggedRow,
+    ErrCsvInvalidValue,
+    ErrCsvNoMatch,
+    ErrCsvNoCompany,
+    ErrCsvDuplicateRow,
+    ErrSyncTypeConflict,
     // Storage, sync, languages (ui/store, ui/shell): add above this line.
 }
 

@@ -120,6 +120,28 @@ pub fn text(msg: Msg) -> &'static str {
         // ---
         // Record page, tasks, settings (ui/record, ui/tasks, ui/settings): add above this line.
         // ---
+        Msg::ErrBackupTooLarge => "Ten plik jest za duży, by był kopią zapasową (limit to 100 MB).",
+        Msg::ErrBackupTooDeep => "Ten plik ma zbyt głębokie zagnieżdżenie, by był kopią zapasową.",
+        Msg::ErrBackupNotJson => "To nie jest plik JSON.",
+        Msg::ErrBackupTruncated => "Ta kopia zapasowa jest niekompletna: plik jest ucięty.",
+        Msg::ErrBackupDuplicateKey => "Ta kopia zapasowa jest uszkodzona: pole występuje dwa razy.",
+        Msg::ErrBackupNotCairn => "To nie jest kopia zapasowa Cairn.",
+        Msg::ErrBackupVersion => "Tę kopię zapasową utworzyła inna wersja Cairn i nie da się jej tu odczytać. Zaktualizuj aplikację.",
+        Msg::ErrBackupInvalid => "Ta kopia zapasowa jest uszkodzona: część danych ma nieoczekiwaną postać.",
+        Msg::ErrBackupDuplicateEntity => "Ta kopia zapasowa jest uszkodzona: ten sam element występuje dwa razy.",
+        Msg::ErrBackupDanglingAssociation => "Ta kopia zapasowa jest uszkodzona: powiązanie wskazuje na brakujący rekord.",
+        Msg::ErrBackupNoSchema => "Ta kopia zapasowa jest uszkodzona: brak w niej modelu danych.",
+        Msg::ErrBackupNotEmpty => "Ta przestrzeń robocza zawiera już rekordy. Scal kopię zapasową zamiast ją przywracać.",
+        Msg::ErrCsvEmpty => "Ten plik nie ma wiersza nagłówka.",
+        Msg::ErrCsvBinary => "To nie jest tekstowy plik CSV.",
+        Msg::ErrCsvUnclosedQuote => "Pole w cudzysłowie nie zostało zamknięte.",
+        Msg::ErrCsvTooLarge => "Ten plik jest za duży, by go zaimportować.",
+        Msg::ErrCsvRaggedRow => "Ten wiersz ma inną liczbę kolumn niż nagłówek.",
+        Msg::ErrCsvInvalidValue => "Tej wartości nie można zaimportować do tej właściwości.",
+        Msg::ErrCsvNoMatch => "Żaden istniejący rekord nie pasuje do tego wiersza.",
+        Msg::ErrCsvNoCompany => "Żadna firma nie pasuje do tej nazwy ani domeny.",
+        Msg::ErrCsvDuplicateRow => "Wcześniejszy wiersz tego pliku już importuje ten rekord.",
+        Msg::ErrSyncTypeConflict => "Ta właściwość ma inny typ na drugim urządzeniu; pozostawiono ją bez zmian.",
         // Storage, sync, languages (ui/store, ui/shell): add above this line.
     }
 }

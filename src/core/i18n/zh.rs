@@ -120,6 +120,28 @@ pub fn text(msg: Msg) -> &'static str {
         // ---
         // Record page, tasks, settings (ui/record, ui/tasks, ui/settings): add above this line.
         // ---
+        Msg::ErrBackupTooLarge => "文件过大，不是有效的备份（上限为 100 MB）。",
+        Msg::ErrBackupTooDeep => "文件嵌套层级过深，不是有效的备份。",
+        Msg::ErrBackupNotJson => "该文件不是 JSON 文件。",
+        Msg::ErrBackupTruncated => "备份不完整：文件被截断。",
+        Msg::ErrBackupDuplicateKey => "备份已损坏：某个字段重复出现。",
+        Msg::ErrBackupNotCairn => "该文件不是 Cairn 备份。",
+        Msg::ErrBackupVersion => "此备份由其他版本的 Cairn 创建，无法在此读取。请更新应用。",
+        Msg::ErrBackupInvalid => "备份已损坏：部分数据格式不符合预期。",
+        Msg::ErrBackupDuplicateEntity => "备份已损坏：同一条目出现了两次。",
+        Msg::ErrBackupDanglingAssociation => "备份已损坏：某个关联指向不存在的记录。",
+        Msg::ErrBackupNoSchema => "备份已损坏：缺少数据模型。",
+        Msg::ErrBackupNotEmpty => "此工作区已有记录。请合并备份，而不是恢复。",
+        Msg::ErrCsvEmpty => "该文件没有标题行。",
+        Msg::ErrCsvBinary => "该文件不是文本 CSV 文件。",
+        Msg::ErrCsvUnclosedQuote => "某个带引号的字段没有闭合。",
+        Msg::ErrCsvTooLarge => "文件过大，无法导入。",
+        Msg::ErrCsvRaggedRow => "该行的列数与标题行不一致。",
+        Msg::ErrCsvInvalidValue => "该值无法导入到此属性。",
+        Msg::ErrCsvNoMatch => "没有与此行匹配的现有记录。",
+        Msg::ErrCsvNoCompany => "没有与此名称或域名匹配的公司。",
+        Msg::ErrCsvDuplicateRow => "此文件中较前的一行已导入该记录。",
+        Msg::ErrSyncTypeConflict => "该属性在另一台设备上的类型不同，已保持不变。",
         // Storage, sync, languages (ui/store, ui/shell): add above this line.
     }
 }
