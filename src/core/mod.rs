@@ -11,6 +11,7 @@ pub mod board;
 pub mod calculate;
 pub mod change;
 pub mod command;
+pub mod csv;
 pub mod fold;
 pub mod i18n;
 pub mod id;

@@ -138,10 +138,12 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::ErrCsvTooLarge => "This file is too large to import.",
         Msg::ErrCsvRaggedRow => "This row does not have the same number of columns as the header.",
         Msg::ErrCsvInvalidValue => "This value cannot be imported into this property.",
-        Msg::ErrCsvNoMatch => "No existing record matches this row.",
         Msg::ErrCsvNoCompany => "No company matches this name or domain.",
-        Msg::ErrCsvDuplicateRow => "An earlier row of this file already imports this record.",
         Msg::ErrSyncTypeConflict => "This property has a different type on the other device; it was left unchanged.",
+        Msg::CsvRow => "Row",
+        Msg::CsvColumn => "Column",
+        Msg::CsvValue => "Value",
+        Msg::CsvReason => "Reason",
         // Storage, sync, languages (ui/store, ui/shell): add above this line.
     }
 }

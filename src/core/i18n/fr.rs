@@ -138,10 +138,12 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::ErrCsvTooLarge => "Ce fichier est trop volumineux pour être importé.",
         Msg::ErrCsvRaggedRow => "Cette ligne n’a pas le même nombre de colonnes que l’en-tête.",
         Msg::ErrCsvInvalidValue => "Cette valeur ne peut pas être importée dans cette propriété.",
-        Msg::ErrCsvNoMatch => "Aucun enregistrement existant ne correspond à cette ligne.",
         Msg::ErrCsvNoCompany => "Aucune entreprise ne correspond à ce nom ou à ce domaine.",
-        Msg::ErrCsvDuplicateRow => "Une ligne précédente de ce fichier importe déjà cet enregistrement.",
         Msg::ErrSyncTypeConflict => "Cette propriété a un autre type sur l’autre appareil ; elle n’a pas été modifiée.",
+        Msg::CsvRow => "Ligne",
+        Msg::CsvColumn => "Colonne",
+        Msg::CsvValue => "Valeur",
+        Msg::CsvReason => "Motif",
         // Storage, sync, languages (ui/store, ui/shell): add above this line.
     }
 }

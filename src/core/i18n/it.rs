@@ -138,10 +138,12 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::ErrCsvTooLarge => "Questo file è troppo grande per essere importato.",
         Msg::ErrCsvRaggedRow => "Questa riga non ha lo stesso numero di colonne dell’intestazione.",
         Msg::ErrCsvInvalidValue => "Questo valore non può essere importato in questa proprietà.",
-        Msg::ErrCsvNoMatch => "Nessun record esistente corrisponde a questa riga.",
         Msg::ErrCsvNoCompany => "Nessuna azienda corrisponde a questo nome o dominio.",
-        Msg::ErrCsvDuplicateRow => "Una riga precedente di questo file importa già questo record.",
         Msg::ErrSyncTypeConflict => "Questa proprietà ha un tipo diverso sull’altro dispositivo; è rimasta invariata.",
+        Msg::CsvRow => "Riga",
+        Msg::CsvColumn => "Colonna",
+        Msg::CsvValue => "Valore",
+        Msg::CsvReason => "Motivo",
         // Storage, sync, languages (ui/store, ui/shell): add above this line.
     }
 }

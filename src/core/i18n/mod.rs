@@ -203,10 +203,12 @@ pub enum Msg {
     ErrCsvTooLarge,
     ErrCsvRaggedRow,
     ErrCsvInvalidValue,
-    ErrCsvNoMatch,
     ErrCsvNoCompany,
-    ErrCsvDuplicateRow,
     ErrSyncTypeConflict,
+    CsvRow,
+    CsvColumn,
+    CsvValue,
+    CsvReason,
     // Storage, sync, languages (ui/store, ui/shell): add above this line.
 }
 

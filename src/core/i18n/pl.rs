@@ -138,10 +138,12 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::ErrCsvTooLarge => "Ten plik jest za duży, by go zaimportować.",
         Msg::ErrCsvRaggedRow => "Ten wiersz ma inną liczbę kolumn niż nagłówek.",
         Msg::ErrCsvInvalidValue => "Tej wartości nie można zaimportować do tej właściwości.",
-        Msg::ErrCsvNoMatch => "Żaden istniejący rekord nie pasuje do tego wiersza.",
         Msg::ErrCsvNoCompany => "Żadna firma nie pasuje do tej nazwy ani domeny.",
-        Msg::ErrCsvDuplicateRow => "Wcześniejszy wiersz tego pliku już importuje ten rekord.",
         Msg::ErrSyncTypeConflict => "Ta właściwość ma inny typ na drugim urządzeniu; pozostawiono ją bez zmian.",
+        Msg::CsvRow => "Wiersz",
+        Msg::CsvColumn => "Kolumna",
+        Msg::CsvValue => "Wartość",
+        Msg::CsvReason => "Powód",
         // Storage, sync, languages (ui/store, ui/shell): add above this line.
     }
 }

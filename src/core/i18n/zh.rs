@@ -138,10 +138,12 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::ErrCsvTooLarge => "文件过大，无法导入。",
         Msg::ErrCsvRaggedRow => "该行的列数与标题行不一致。",
         Msg::ErrCsvInvalidValue => "该值无法导入到此属性。",
-        Msg::ErrCsvNoMatch => "没有与此行匹配的现有记录。",
         Msg::ErrCsvNoCompany => "没有与此名称或域名匹配的公司。",
-        Msg::ErrCsvDuplicateRow => "此文件中较前的一行已导入该记录。",
         Msg::ErrSyncTypeConflict => "该属性在另一台设备上的类型不同，已保持不变。",
+        Msg::CsvRow => "行",
+        Msg::CsvColumn => "列",
+        Msg::CsvValue => "值",
+        Msg::CsvReason => "原因",
         // Storage, sync, languages (ui/store, ui/shell): add above this line.
     }
 }
