@@ -226,3 +226,6 @@ pub fn import(ws: &mut Workspace, text: &str) -> Result<Commit, BackupError> {
 
 #[cfg(test)]
 mod tests;
+// Property tests need proptest, which is a native-only dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod proptests;
