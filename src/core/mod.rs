@@ -24,6 +24,7 @@ pub mod sample;
 pub mod schema;
 pub mod search;
 pub mod stored;
+pub mod sync;
 pub mod time;
 pub mod timeline;
 pub mod validate;
