@@ -147,6 +147,10 @@ pub fn merge_entities(ours: &[Entity], theirs: &[Entity]) -> (Vec<Entity>, Vec<S
     let redirects = union(redirects(ours), redirects(theirs), |a, b| a.min(b).clone());
     let mut records = union(copies(ours), copies(theirs), merge_copies);
     records.retain(|id, _| !redirects.contains_key(id));
+    // A copy only one side has goes through the same rules, so merging is idempotent.
+    for copy in records.values_mut() {
+        *copy = merge_copies(copy, copy);
+    }
 
     let live: BTreeSet<RecordId> = records.iter().filter(|(_, c)| matches!(c, Copy::Live(_))).map(|(id, _)| id.clone()).collect();
     let edges = |es: &[Entity]| -> BTreeMap<(RecordId, RecordId), Edge> {
