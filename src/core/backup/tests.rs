@@ -152,3 +152,13 @@ fn errors_read_as_translated_sentences() {
     assert_eq!(tr(Lang::En, BackupError::NotABackup.msg()), "This file is not a Cairn backup.");
     assert_eq!(tr(Lang::Fr, BackupError::NotEmpty.msg()), "Cet espace contient déjà des enregistrements. Fusionnez la sauvegarde au lieu de la restaurer.");
 }
+
+#[test]
+fn the_documented_json_schema_describes_the_envelope() {
+    let schema: serde_json::Value = serde_json::from_str(include_str!("../../../docs/cairn-backup.schema.json")).expect("valid JSON");
+    assert_eq!(schema["properties"]["format"]["const"], FORMAT);
+    assert_eq!(schema["properties"]["version"]["const"], VERSION);
+    let kinds: BTreeSet<String> = schema["$defs"]["entity"]["oneOf"].as_array().expect("kinds").iter().filter_map(|k| k["properties"]["kind"]["const"].as_str().map(String::from)).collect();
+    let exported: BTreeSet<String> = sample().entities().iter().map(|e| canonical(e)["kind"].as_str().unwrap_or_default().to_string()).collect();
+    assert!(exported.is_subset(&kinds), "{exported:?} vs {kinds:?}");
+}
