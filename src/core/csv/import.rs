@@ -88,6 +88,10 @@ impl Importer<'_> {
             self.report.problems.push(Problem { row: row.line, column: String::new(), value: String::new(), reason: Msg::ErrCsvRaggedRow, detail });
             return;
         }
+        // A row of empty cells (",,," in a spreadsheet export) is not a record.
+        if row.cells.iter().all(|c| c.trim().is_empty()) {
+            return;
+        }
         let cells = || self.options.columns.iter().zip(&row.cells).filter(|(_, cell)| !cell.trim().is_empty());
         let values: Vec<Input> = cells().filter_map(|(t, c)| match t {
             Target::Property(name) => Some((name.clone(), c.clone())),
@@ -104,11 +108,14 @@ impl Importer<'_> {
                 self.commits.extend(done);
             }
             Err(problems) => {
+                let created_linked = done.iter().skip(1).flat_map(|c| &c.changes).any(|x| matches!(x.key, EntityKey::Record(_)) && x.before.is_none());
                 for commit in done.iter().rev() {
                     self.ws.revert(commit);
                 }
-                // A company created for this row is gone again; forget it.
-                self.names.clear();
+                if created_linked {
+                    // A company created for this row is gone again; forget the names seen.
+                    self.names.clear();
+                }
                 self.report.problems.extend(problems);
             }
         }

@@ -130,6 +130,8 @@ fn a_missing_company_without_create_fails_the_whole_row() {
     assert_eq!(report.problems[0].reason, Msg::ErrCsvNoCompany);
     assert!(ws.is_empty(), "the contact of the refused row was reverted");
     assert!(report.commit.changes.is_empty());
+    let report = run(&mut ws, "Email,First Name\n,\n ,  \nada@example.com,Ada\n", false);
+    assert_eq!((report.created, report.problems.len(), ws.len()), (1, 0, 1), "rows of empty cells are skipped");
 }
 
 #[test]
