@@ -10,10 +10,11 @@
 //! A deletion is the recycle-bin entry's `deleted_at`: it wins over every write up to that
 //! time and loses to a later one, which brings the record back with the newer values.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::cmp::Ordering;
+use std::collections::BTreeSet;
 
 use crate::core::change::Binned;
-use crate::core::record::{HistoryEntry, Record};
+use crate::core::record::{HistoryEntry, Record, Source};
 
 /// One side's copy of a record: live, or in the recycle bin.
 #[derive(Clone, Debug, PartialEq)]
@@ -31,19 +32,31 @@ impl Copy {
     }
 }
 
-fn order_key(entry: &HistoryEntry) -> (i64, String, String) {
-    let source = serde_json::to_string(&entry.source).unwrap_or_default();
-    let value = entry.value.as_ref().map(|v| serde_json::to_string(v).unwrap_or_default()).unwrap_or_default();
-    (entry.at.0, source, value)
+fn source_name(source: Source) -> &'static str {
+    match source {
+        Source::Import => "import",
+        Source::Merge => "merge",
+        Source::Sync => "sync",
+        Source::User => "user",
+        Source::Workflow => "workflow",
+    }
+}
+
+fn value_json(entry: &HistoryEntry) -> String {
+    entry.value.as_ref().map(|v| serde_json::to_string(v).unwrap_or_default()).unwrap_or_default()
+}
+
+/// The total order of writes: time, then source, then the value's JSON (only computed on a tie).
+fn order(x: &HistoryEntry, y: &HistoryEntry) -> Ordering {
+    (x.at, source_name(x.source)).cmp(&(y.at, source_name(y.source))).then_with(|| value_json(x).cmp(&value_json(y)))
 }
 
 /// Both histories as one, oldest first, each distinct write once.
 pub fn union_history(a: Vec<HistoryEntry>, b: Vec<HistoryEntry>) -> Vec<HistoryEntry> {
-    let mut all: BTreeMap<(i64, String, String), HistoryEntry> = BTreeMap::new();
-    for entry in a.into_iter().chain(b) {
-        all.insert(order_key(&entry), entry);
-    }
-    all.into_values().collect()
+    let mut all: Vec<HistoryEntry> = a.into_iter().chain(b).collect();
+    all.sort_by(order);
+    all.dedup_by(|x, y| order(x, y) == Ordering::Equal);
+    all
 }
 
 /// The record both sides agree on after exchanging their writes.

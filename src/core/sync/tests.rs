@@ -119,3 +119,20 @@ fn a_damaged_file_merges_nothing() {
     let report = merge_backup(&mut a, &own);
     assert!(report.commit.changes.is_empty());
 }
+
+#[test]
+fn writes_at_the_same_time_are_ordered_by_source_then_value() {
+    use crate::core::record::{HistoryEntry, Source};
+    let entry = |v: Option<&str>, at: i64, source: Source| HistoryEntry { value: v.map(|v| Value::Text(v.into())), at: Millis(at), source };
+    let check = |a: Vec<HistoryEntry>, b: Vec<HistoryEntry>, current: Option<&str>, len: usize| {
+        for merged in [union_history(a.clone(), b.clone()), union_history(b.clone(), a.clone())] {
+            assert_eq!(merged.last().and_then(|e| e.value.clone()), current.map(|c| Value::Text(c.into())));
+            assert_eq!(merged.len(), len);
+        }
+    };
+    check(vec![entry(Some("x"), 5, Source::User)], vec![entry(Some("y"), 5, Source::Import)], Some("x"), 2);
+    check(vec![entry(Some("x"), 5, Source::User)], vec![entry(Some("y"), 5, Source::User)], Some("y"), 2);
+    check(vec![entry(Some("x"), 5, Source::User)], vec![entry(None, 5, Source::User)], Some("x"), 2);
+    check(vec![entry(Some("x"), 5, Source::User)], vec![entry(Some("x"), 5, Source::User)], Some("x"), 1);
+    check(vec![entry(Some("x"), 6, Source::Import)], vec![entry(Some("y"), 5, Source::Workflow)], Some("x"), 2);
+}
