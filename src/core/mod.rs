@@ -6,10 +6,12 @@
 
 pub mod absorb;
 pub mod association;
+pub mod backup;
 pub mod board;
 pub mod calculate;
 pub mod change;
 pub mod command;
+pub mod csv;
 pub mod fold;
 pub mod i18n;
 pub mod id;
@@ -22,6 +24,7 @@ pub mod sample;
 pub mod schema;
 pub mod search;
 pub mod stored;
+pub mod sync;
 pub mod time;
 pub mod timeline;
 pub mod validate;
