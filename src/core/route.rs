@@ -4,7 +4,7 @@
 //! the prefix is found at run time from the page's path rather than fixed at build time.
 
 /// The first path segments of the app's own routes; anything before them is the base.
-pub const ROUTE_ROOTS: &[&str] = &["contacts", "companies", "deals", "tickets", "objects", "tasks", "reports", "automation", "settings", "search"];
+pub const ROUTE_ROOTS: &[&str] = &["contacts", "companies", "deals", "tickets", "objects", "tasks", "reports", "automation", "settings", "search", "data"];
 
 /// The base path of the app (no trailing slash; empty at the domain root).
 pub fn app_base(pathname: &str) -> String {

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
+use super::data::DataPage;
 use super::record::RecordRoute;
 use super::records::{IndexPage, IndexRoute};
 use super::settings::SettingsPage;
@@ -62,6 +63,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/objects/:object/:id") view=RecordRoute/>
                             <Route path=path!("/tasks") view=TasksPage/>
                             <Route path=path!("/settings") view=SettingsPage/>
+                            <Route path=path!("/data") view=DataPage/>
                         </Routes>
                     </main>
                 </div>

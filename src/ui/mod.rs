@@ -6,6 +6,7 @@
 mod app;
 mod bench;
 mod contacts;
+mod data;
 mod i18n;
 mod record;
 mod records;

@@ -188,6 +188,24 @@ impl Store {
         }
     }
 
+    /// Applies a change computed outside the command path's `execute` (restoring or merging a
+    /// backup: `change` edits the workspace and returns its commit) and persists it as one
+    /// batch; on a storage failure the change is undone.
+    pub async fn apply<T, E>(self, change: impl FnOnce(&mut Workspace) -> Result<(Commit, T), E>) -> Result<Result<T, E>, DispatchError> {
+        if self.status.get_untracked() == Status::Loading {
+            return Err(DispatchError::Loading);
+        }
+        let (commit, value) = match self.ws.try_update(change).ok_or(DispatchError::Disposed)? {
+            Ok(done) => done,
+            Err(e) => return Ok(Err(e)),
+        };
+        if let Err(e) = self.persist(&Batch::from_commit(&commit).encode()).await {
+            self.ws.update(|ws| ws.revert(&commit));
+            return Err(e.into());
+        }
+        Ok(Ok(value))
+    }
+
     /// Runs a command and persists it; on a storage failure the change is undone.
     pub async fn dispatch(self, command: Command) -> Result<Commit, DispatchError> {
         // A change made before the stored workspace is loaded would be replaced by it.

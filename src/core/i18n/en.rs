@@ -147,6 +147,22 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::CsvColumn => "Column",
         Msg::CsvValue => "Value",
         Msg::CsvReason => "Reason",
+        Msg::NavData => "Import & export",
+        Msg::DataTitle => "Import and export",
+        Msg::ExportBackup => "Export a backup",
+        Msg::ExportHint => "Saves everything in this browser (data model, records with their history, associations) as one JSON file. Open it on another device to merge.",
+        Msg::MergeBackup => "Restore or merge a backup file",
+        Msg::MergeHint => "Into an empty browser the file is restored as it is; otherwise it is merged: for each field the newest value wins, and nothing newer is lost.",
+        Msg::MergeDone => "Backup merged.",
+        Msg::SummaryCreated => "Created",
+        Msg::SummaryUpdated => "Updated",
+        Msg::SummaryDeleted => "Deleted",
+        Msg::SummaryConflicts => "Conflicts",
+        Msg::OverwrittenTitle => "Fields replaced by newer values",
+        Msg::ColRecord => "Record",
+        Msg::ColProperty => "Property",
+        Msg::ColOld => "Before",
+        Msg::ColNew => "After",
         // Storage, sync, languages (ui/store, ui/shell): add above this line.
     }
 }

@@ -147,6 +147,22 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::CsvColumn => "Colonne",
         Msg::CsvValue => "Valeur",
         Msg::CsvReason => "Motif",
+        Msg::NavData => "Import et export",
+        Msg::DataTitle => "Importer et exporter",
+        Msg::ExportBackup => "Exporter une sauvegarde",
+        Msg::ExportHint => "Enregistre tout ce que contient ce navigateur (modèle de données, fiches avec leur historique, associations) dans un seul fichier JSON. Ouvrez-le sur un autre appareil pour fusionner.",
+        Msg::MergeBackup => "Restaurer ou fusionner une sauvegarde",
+        Msg::MergeHint => "Dans un navigateur vide, le fichier est restauré tel quel ; sinon il est fusionné : pour chaque champ, la valeur la plus récente l’emporte et rien de plus récent n’est perdu.",
+        Msg::MergeDone => "Sauvegarde fusionnée.",
+        Msg::SummaryCreated => "Créés",
+        Msg::SummaryUpdated => "Mis à jour",
+        Msg::SummaryDeleted => "Supprimés",
+        Msg::SummaryConflicts => "Conflits",
+        Msg::OverwrittenTitle => "Champs remplacés par des valeurs plus récentes",
+        Msg::ColRecord => "Fiche",
+        Msg::ColProperty => "Propriété",
+        Msg::ColOld => "Avant",
+        Msg::ColNew => "Après",
         // Storage, sync, languages (ui/store, ui/shell): add above this line.
     }
 }

@@ -147,6 +147,22 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::CsvColumn => "Colonna",
         Msg::CsvValue => "Valore",
         Msg::CsvReason => "Motivo",
+        Msg::NavData => "Importa ed esporta",
+        Msg::DataTitle => "Importa ed esporta",
+        Msg::ExportBackup => "Esporta un backup",
+        Msg::ExportHint => "Salva tutto ciò che è in questo browser (modello dati, record con la loro cronologia, associazioni) in un unico file JSON. Aprilo su un altro dispositivo per unire i dati.",
+        Msg::MergeBackup => "Ripristina o unisci un backup",
+        Msg::MergeHint => "In un browser vuoto il file viene ripristinato così com’è; altrimenti viene unito: per ogni campo vince il valore più recente e nulla di più recente va perso.",
+        Msg::MergeDone => "Backup unito.",
+        Msg::SummaryCreated => "Creati",
+        Msg::SummaryUpdated => "Aggiornati",
+        Msg::SummaryDeleted => "Eliminati",
+        Msg::SummaryConflicts => "Conflitti",
+        Msg::OverwrittenTitle => "Campi sostituiti da valori più recenti",
+        Msg::ColRecord => "Record",
+        Msg::ColProperty => "Proprietà",
+        Msg::ColOld => "Prima",
+        Msg::ColNew => "Dopo",
         // Storage, sync, languages (ui/store, ui/shell): add above this line.
     }
 }

@@ -224,6 +224,22 @@ pub enum Msg {
     CsvColumn,
     CsvValue,
     CsvReason,
+    NavData,
+    DataTitle,
+    ExportBackup,
+    ExportHint,
+    MergeBackup,
+    MergeHint,
+    MergeDone,
+    SummaryCreated,
+    SummaryUpdated,
+    SummaryDeleted,
+    SummaryConflicts,
+    OverwrittenTitle,
+    ColRecord,
+    ColProperty,
+    ColOld,
+    ColNew,
     // Storage, sync, languages (ui/store, ui/shell): add above this line.
 }
 

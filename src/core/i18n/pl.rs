@@ -147,6 +147,22 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::CsvColumn => "Kolumna",
         Msg::CsvValue => "Wartość",
         Msg::CsvReason => "Powód",
+        Msg::NavData => "Import i eksport",
+        Msg::DataTitle => "Import i eksport",
+        Msg::ExportBackup => "Eksportuj kopię zapasową",
+        Msg::ExportHint => "Zapisuje wszystko z tej przeglądarki (model danych, rekordy z historią, powiązania) w jednym pliku JSON. Otwórz go na innym urządzeniu, aby scalić dane.",
+        Msg::MergeBackup => "Przywróć lub scal kopię zapasową",
+        Msg::MergeHint => "W pustej przeglądarce plik zostanie przywrócony bez zmian; w przeciwnym razie zostanie scalony: w każdym polu wygrywa najnowsza wartość i nic nowszego nie zostanie utracone.",
+        Msg::MergeDone => "Kopia zapasowa została scalona.",
+        Msg::SummaryCreated => "Utworzone",
+        Msg::SummaryUpdated => "Zaktualizowane",
+        Msg::SummaryDeleted => "Usunięte",
+        Msg::SummaryConflicts => "Konflikty",
+        Msg::OverwrittenTitle => "Pola zastąpione nowszymi wartościami",
+        Msg::ColRecord => "Rekord",
+        Msg::ColProperty => "Właściwość",
+        Msg::ColOld => "Przed",
+        Msg::ColNew => "Po",
         // Storage, sync, languages (ui/store, ui/shell): add above this line.
     }
 }

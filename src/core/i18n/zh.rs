@@ -147,6 +147,22 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::CsvColumn => "列",
         Msg::CsvValue => "值",
         Msg::CsvReason => "原因",
+        Msg::NavData => "导入和导出",
+        Msg::DataTitle => "导入和导出",
+        Msg::ExportBackup => "导出备份",
+        Msg::ExportHint => "将此浏览器中的所有内容（数据模型、带历史记录的记录、关联）保存为一个 JSON 文件。在另一台设备上打开即可合并。",
+        Msg::MergeBackup => "恢复或合并备份文件",
+        Msg::MergeHint => "在空的浏览器中，文件将按原样恢复；否则将进行合并：每个字段以最新的值为准，较新的内容不会丢失。",
+        Msg::MergeDone => "备份已合并。",
+        Msg::SummaryCreated => "新建",
+        Msg::SummaryUpdated => "更新",
+        Msg::SummaryDeleted => "删除",
+        Msg::SummaryConflicts => "冲突",
+        Msg::OverwrittenTitle => "被较新值替换的字段",
+        Msg::ColRecord => "记录",
+        Msg::ColProperty => "属性",
+        Msg::ColOld => "之前",
+        Msg::ColNew => "之后",
         // Storage, sync, languages (ui/store, ui/shell): add above this line.
     }
 }
