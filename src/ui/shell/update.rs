@@ -8,6 +8,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState};
 
 use crate::core::i18n::Msg;
+use crate::ui::app::Base;
 use crate::ui::i18n::use_i18n;
 
 fn sw_container() -> Option<ServiceWorkerContainer> {
@@ -16,9 +17,9 @@ fn sw_container() -> Option<ServiceWorkerContainer> {
     js_sys::Reflect::has(&navigator, &"serviceWorker".into()).ok()?.then(|| navigator.service_worker())
 }
 
-async fn register(available: RwSignal<bool>) -> Result<(), JsValue> {
+async fn register(script: String, available: RwSignal<bool>) -> Result<(), JsValue> {
     let Some(container) = sw_container() else { return Ok(()) };
-    let registration: ServiceWorkerRegistration = JsFuture::from(container.register("./sw.js")).await?.dyn_into()?;
+    let registration: ServiceWorkerRegistration = JsFuture::from(container.register(&script)).await?.dyn_into()?;
     // A waiting worker while another one controls the page is a downloaded update.
     if registration.waiting().is_some() && container.controller().is_some() {
         available.set(true);
@@ -62,8 +63,10 @@ async fn apply_update() -> Result<(), JsValue> {
 pub fn UpdateBanner() -> impl IntoView {
     let i18n = use_i18n();
     let available = RwSignal::new(false);
+    // Under the app's base, not the current page: the app may start on a deep link.
+    let script = expect_context::<Base>().href("/sw.js");
     spawn_local(async move {
-        if let Err(e) = register(available).await {
+        if let Err(e) = register(script, available).await {
             web_sys::console::warn_2(&"Cairn: offline mode unavailable".into(), &e);
         }
     });
