@@ -4,6 +4,7 @@
 //! identity come in through [`command::Context`], so every rule is a deterministic function
 //! that the native test suite can check. The UI only renders what these functions return.
 
+pub mod agenda;
 pub mod association;
 pub mod board;
 pub mod calculate;
@@ -12,10 +13,12 @@ pub mod command;
 pub mod fold;
 pub mod i18n;
 pub mod id;
+pub mod link;
 pub mod owner;
 pub mod prop_key;
 pub mod query;
 pub mod record;
+pub mod record_card;
 pub mod route;
 pub mod sample;
 pub mod schema;
