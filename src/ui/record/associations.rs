@@ -80,7 +80,7 @@ pub fn AssociationsPanel(id: RecordId, object: String) -> impl IntoView {
                         <ul class="cairn-assoc__list">
                             {let other = other_list.clone(); let rid = rid_list.clone(); move || items.get().into_iter().map(|l| {
                                 let base = expect_context::<Base>();
-                                let href = base.href(&format!("objects/{}/{}", other, l.id));
+                                let href = base.href(&format!("/objects/{}/{}", other, l.id));
                                 let (other_id, other_id2) = (l.id.clone(), l.id.clone());
                                 let other_obj = other.clone();
                                 let rid = rid.clone();

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
 
 use crate::core::command::Command;
 use crate::core::i18n::{tr, Msg};
@@ -56,13 +57,13 @@ pub fn MergeDialog(id: RecordId, object: String, open: RwSignal<bool>) -> impl I
     let other_name = move || store.ws.with(|ws| other.get().and_then(|o| ws.record(&o).map(|r| record_name(ws, r))).unwrap_or_default());
     let confirm = move |_| {
         let Some((primary, secondary)) = pair() else { return };
-        let (navigate, href) = (navigate.clone(), base.href(&format!("objects/{obj}/{primary}")));
+        let (navigate, href) = (navigate.clone(), base.href(&format!("/objects/{obj}/{primary}")));
         let lang = i18n.lang.get_untracked();
         spawn_local(async move {
             match store.dispatch(Command::MergeRecords { primary, secondary }).await {
                 Ok(_) => {
                     open.set(false);
-                    navigate(&href, Default::default());
+                    navigate(&href, NavigateOptions { resolve: false, ..Default::default() });
                 }
                 Err(DispatchError::Command(e)) => error.set(Some(problem_text(lang, &e, ""))),
                 Err(_) => error.set(Some(tr(lang, Msg::SaveFailed).to_string())),

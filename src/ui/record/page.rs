@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::NavigateOptions;
 
 use crate::core::command::Command;
 use crate::core::i18n::{object_plural, Msg};
@@ -56,7 +57,7 @@ fn RecordPage(id: RecordId, object: String) -> impl IntoView {
     let merging = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
     let navigate = use_navigate();
-    let back = base.href(&format!("objects/{object}"));
+    let back = base.href(&format!("/objects/{object}"));
     let back_after = back.clone();
     let rid = id.clone();
     let delete = move |_| {
@@ -66,7 +67,7 @@ fn RecordPage(id: RecordId, object: String) -> impl IntoView {
             match store.dispatch(command).await {
                 Ok(_) => {
                     confirm_delete.set(false);
-                    navigate(&back, Default::default());
+                    navigate(&back, NavigateOptions { resolve: false, ..Default::default() });
                 }
                 Err(e) => error.set(Some(format!("{} {}", i18n.t(Msg::SaveFailed), i18n.t(failure_message(&e))))),
             }

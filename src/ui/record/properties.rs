@@ -31,7 +31,8 @@ pub fn PropertiesPanel(id: RecordId, object: String) -> impl IntoView {
     let store = use_store();
     let show_all = RwSignal::new(false);
     let obj = object.clone();
-    let sections = move || {
+    // A memo, so that a write (even a refused one) does not rebuild the rows and lose their state.
+    let sections = Memo::new(move |_| {
         store.ws.with(|ws| {
             let Some(def) = ws.schema().object(&obj) else { return Vec::new() };
             if show_all.get() {
@@ -40,13 +41,14 @@ pub fn PropertiesPanel(id: RecordId, object: String) -> impl IntoView {
                 vec![(None, key_properties(def).into_iter().cloned().collect::<Vec<PropertyDef>>())]
             }
         })
-    };
+    });
     view! {
         <section class="cairn-record__column cairn-card" aria-labelledby="record-about">
             <h2 id="record-about">{move || i18n.t(Msg::AboutRecord)}</h2>
             {move || {
                 let id = id.clone();
-                sections()
+                sections
+                    .get()
                     .into_iter()
                     .map(|(label, props)| {
                         let id = id.clone();
