@@ -78,7 +78,13 @@ fn PropertyRow(id: RecordId, def: PropertyDef) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let name = def.name.clone();
     let rid = id.clone();
-    let current = Memo::new(move |_| store.ws.with(|ws| ws.record(&rid).and_then(|r| r.get(&name).cloned())));
+    // Rollups are computed when read, not stored, so they come from the workspace's query.
+    let current = Memo::new(move |_| {
+        store.ws.with(|ws| {
+            let stored = ws.record(&rid).and_then(|r| r.get(&name).cloned());
+            stored.or_else(|| ws.rollup_values(&rid).into_iter().find(|(n, _)| *n == name).and_then(|(_, v)| v))
+        })
+    });
     let name = def.name.clone();
     let rid = id.clone();
     let history = Memo::new(move |_| store.ws.with(|ws| ws.record(&rid).map(|r| r.history(&name)).unwrap_or_default()));
