@@ -5,6 +5,7 @@
 //! that the native test suite can check. The UI only renders what these functions return.
 
 pub mod absorb;
+pub mod agenda;
 pub mod association;
 pub mod backup;
 pub mod board;
@@ -15,10 +16,12 @@ pub mod csv;
 pub mod fold;
 pub mod i18n;
 pub mod id;
+pub mod link;
 pub mod owner;
 pub mod prop_key;
 pub mod query;
 pub mod record;
+pub mod record_card;
 pub mod route;
 pub mod sample;
 pub mod schema;
