@@ -12,6 +12,7 @@ pub mod command;
 pub mod fold;
 pub mod i18n;
 pub mod id;
+pub mod index_table;
 pub mod owner;
 pub mod prop_key;
 pub mod query;
