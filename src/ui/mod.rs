@@ -4,7 +4,6 @@
 //! [`store::Store`] service; they hold no business rules of their own.
 
 mod app;
-mod contacts;
 mod i18n;
 mod record;
 mod records;

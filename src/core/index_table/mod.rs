@@ -3,12 +3,14 @@
 //! Only the requested page is turned into rows, so a table over 100,000 records renders 50
 //! rows; the query sorts just enough of the matches to cut that page ([`crate::core::query`]).
 
+mod global;
 mod link;
 #[cfg(test)]
 mod tests;
 
 use std::collections::HashSet;
 
+pub use global::{global_search, SearchGroup};
 pub use link::{value_link, Link};
 
 use super::id::RecordId;
