@@ -11,10 +11,11 @@ async function createContact(page, { first, last, email }) {
   if (!(await page.getByRole('dialog').isVisible())) {
     await page.getByRole('button', { name: 'Create', exact: true }).first().click();
   }
-  await page.getByLabel('First name').fill(first);
-  await page.getByLabel('Last name').fill(last);
-  await page.getByLabel('Email').fill(email);
-  await page.getByRole('button', { name: 'Save' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('First name').fill(first);
+  await dialog.getByLabel('Last name').fill(last);
+  await dialog.getByLabel('Email').fill(email);
+  await dialog.getByRole('button', { name: 'Save' }).click();
 }
 
 test('a created contact is listed and still there after a reload', async () => {
@@ -50,7 +51,7 @@ test('an invalid email shows an error next to the field and stores nothing', asy
     await createContact(page, { first: 'Bad', last: 'Email', email: 'ada@' });
     const error = page.locator('#create-email-error');
     await error.filter({ hasText: 'valid email' }).waitFor();
-    assert.equal(await page.getByLabel('Email').getAttribute('aria-invalid'), 'true');
+    assert.equal(await page.getByRole('dialog').getByLabel('Email').getAttribute('aria-invalid'), 'true');
     assert.equal(await page.locator('tbody tr').count(), 0);
     await screenshot(page, 'contacts-invalid-email');
 

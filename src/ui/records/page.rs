@@ -190,7 +190,7 @@ pub fn IndexPage(#[prop(into)] object: String) -> impl IntoView {
                             {move || i18n.t(Msg::IdxPrevPage)}
                         </button>
                         <span data-testid="page-status">{move || format!("{} {} / {}", i18n.t(Msg::IdxPage), page.get() + 1, pages())}</span>
-                        <button type="button" class="cairn-button" disabled=move || page.get() + 1 >= pages() on:click=move |_| page.update(|p| *p += 1)>
+                        <button type="button" class="cairn-button" disabled=move || { page.get() + 1 >= pages() } on:click=move |_| page.update(|p| *p += 1)>
                             {move || i18n.t(Msg::IdxNextPage)}
                         </button>
                     </nav>
