@@ -88,8 +88,11 @@ test('sample data loads in one go; the table sorts, searches and pages', async (
     assert.equal(await header.getAttribute('aria-sort'), 'ascending');
     assert.equal(await page.getByTestId('page-status').innerText(), 'Page 1 / 5');
     const names = await page.locator('tbody tr td:nth-child(3)').allInnerTexts();
-    const sorted = [...names].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }));
-    assert.deepEqual(names.map((n) => n[0]?.toLowerCase()), sorted.map((n) => n[0]?.toLowerCase()));
+    // Ascending by initial (accents folded, as the core's sort folds them).
+    const initials = names.map((n) => n.trim().slice(0, 1));
+    for (let i = 1; i < initials.length; i++) {
+      assert.ok(initials[i - 1].localeCompare(initials[i], 'en', { sensitivity: 'base' }) <= 0, `${names[i - 1]} before ${names[i]}`);
+    }
     await page.getByRole('button', { name: 'Last name' }).click();
     assert.equal(await header.getAttribute('aria-sort'), 'descending');
 
