@@ -50,6 +50,8 @@ pub enum Command {
     PurgeBin,
     /// Reverts the last user command still undoable, as a new commit.
     Undo,
+    /// Adds the deterministic demo sample ([`crate::core::sample`]) as one commit.
+    LoadSample { seed: u64 },
 }
 
 /// Why one field was refused.

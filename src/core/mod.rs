@@ -17,6 +17,7 @@ pub mod fold;
 pub mod i18n;
 pub mod id;
 pub mod link;
+pub mod index_table;
 pub mod owner;
 pub mod prop_key;
 pub mod query;

@@ -173,6 +173,7 @@ impl Workspace {
             Command::MergeRecords { primary, secondary } => (self.plan_merge(&primary, &secondary, ctx)?, primary),
             Command::DefineAssociation(def) => return Ok(self.apply(self.plan_define(def)?, None)),
             Command::PurgeBin => return Ok(self.apply(self.plan_purge(ctx.now), None)),
+            Command::LoadSample { seed } => return Ok(self.apply(self.plan_load_sample(seed, ctx.now), None)),
             Command::Undo => {
                 let (changes, subject) = self.plan_undo()?;
                 return Ok(self.apply(changes, subject));
@@ -381,6 +382,7 @@ fn write_values(def: &ObjectDef, record: &mut Record, values: &[Input], ctx: &Co
 
 mod associate;
 mod bin;
+mod load_sample;
 mod merge;
 mod owners;
 mod record_map;

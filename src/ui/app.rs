@@ -7,6 +7,7 @@ use leptos_router::path;
 use super::data::DataPage;
 use super::record::RecordRoute;
 use super::records::{IndexPage, IndexRoute};
+use super::search::GlobalSearch;
 use super::settings::SettingsPage;
 use super::tasks::TasksPage;
 use super::i18n::{use_i18n, I18n};
@@ -55,6 +56,7 @@ pub fn App() -> impl IntoView {
                 <div class="cairn-app__main">
                     <StorageBanner/>
                     <UpdateBanner/>
+                    <GlobalSearch/>
                     <main class="cairn-main">
                         <Routes fallback=NotFound>
                             <Route path=path!("/") view=|| view! { <IndexPage object="contacts"/> }/>

@@ -5,7 +5,6 @@
 
 mod app;
 mod bench;
-mod contacts;
 mod data;
 mod i18n;
 mod record;

@@ -80,3 +80,17 @@ export async function ready(page) {
   await page.waitForSelector('h1');
   await page.waitForFunction(() => document.querySelector('[aria-busy="true"]') === null);
 }
+
+/**
+ * Creates a contact through the index page's Create dialog. `labels` carries the words of the
+ * interface's language (English by default).
+ */
+export async function createContact(page, { first = '', last = '', email = '' }, labels = {}) {
+  const l = { create: 'Create', first: 'First name', last: 'Last name', email: 'Email', save: 'Save', ...labels };
+  const dialog = page.getByRole('dialog');
+  if (!(await dialog.isVisible())) await page.getByRole('button', { name: l.create, exact: true }).first().click();
+  if (first) await dialog.getByLabel(l.first, { exact: true }).fill(first);
+  if (last) await dialog.getByLabel(l.last, { exact: true }).fill(last);
+  if (email) await dialog.getByLabel(l.email, { exact: true }).fill(email);
+  await dialog.getByRole('button', { name: l.save }).click();
+}

@@ -8,6 +8,14 @@ let server;
 before(async () => { server = await serveDist(); });
 after(async () => { await server?.close(); });
 
+async function create(page, first, email) {
+  await page.getByRole('button', { name: 'Create', exact: true }).first().click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('First name').fill(first);
+  await dialog.getByLabel('Email').fill(email);
+  await dialog.getByRole('button', { name: 'Save' }).click();
+}
+
 test('after one visit the app reloads and works with the network off', async () => {
   const { context, page, errors } = await launch();
   const foreign = [];
@@ -16,18 +24,14 @@ test('after one visit the app reloads and works with the network off', async () 
     await page.goto(server.url);
     await ready(page);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 });
-    await page.getByLabel('First name').fill('Offline');
-    await page.getByLabel('Email').fill('offline@example.com');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await create(page, 'Offline', 'offline@example.com');
     await page.locator('tbody tr', { hasText: 'Offline' }).waitFor();
 
     await context.setOffline(true);
     await page.reload();
     await ready(page);
     await page.locator('tbody tr', { hasText: 'Offline' }).waitFor();
-    await page.getByLabel('First name').fill('Still');
-    await page.getByLabel('Email').fill('still@example.com');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await create(page, 'Still', 'still@example.com');
     await page.locator('tbody tr', { hasText: 'Still' }).waitFor();
     await screenshot(page, 'offline');
 

@@ -1,20 +1,17 @@
 // End-to-end: the record page (properties, timeline, associations, merge) and the tasks page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, screenshot, ready } from './harness.mjs';
+import { serveDist, launch, screenshot, ready, createContact as createInDialog } from './harness.mjs';
 
 let server;
 before(async () => { server = await serveDist(); });
 after(async () => { await server?.close(); });
 
-/** Creates a contact through the Contacts form and returns its record id. */
+/** Creates a contact through the Contacts page's Create dialog and returns its record id. */
 async function createContact(page, { first, last, email }) {
   await page.goto(server.url);
   await ready(page);
-  await page.getByLabel('First name').fill(first);
-  await page.getByLabel('Last name').fill(last);
-  await page.getByLabel('Email').fill(email);
-  await page.getByRole('button', { name: 'Save' }).click();
+  await createInDialog(page, { first, last, email });
   const row = page.locator('tbody tr', { hasText: last });
   await row.waitFor();
   return row.getAttribute('data-id');

@@ -1,7 +1,7 @@
 // End-to-end: two tabs of one browser profile see each other's changes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, ready } from './harness.mjs';
+import { serveDist, launch, ready, createContact } from './harness.mjs';
 
 let server;
 before(async () => { server = await serveDist(); });
@@ -16,15 +16,11 @@ test('a contact created in one tab shows in the other within a second', async ()
     await second.goto(server.url);
     await ready(second);
 
-    await first.getByLabel('First name').fill('Shared');
-    await first.getByLabel('Email').fill('shared@example.com');
-    await first.getByRole('button', { name: 'Save' }).click();
+    await createContact(first, { first: 'Shared', email: 'shared@example.com' });
     await first.locator('tbody tr', { hasText: 'Shared' }).waitFor();
     await second.locator('tbody tr', { hasText: 'Shared' }).waitFor({ timeout: 1000 });
 
-    await second.getByLabel('First name').fill('Back');
-    await second.getByLabel('Email').fill('back@example.com');
-    await second.getByRole('button', { name: 'Save' }).click();
+    await createContact(second, { first: 'Back', email: 'back@example.com' });
     await first.locator('tbody tr', { hasText: 'Back' }).waitFor({ timeout: 1000 });
     assert.equal(await first.locator('tbody tr').count(), 2);
     assert.equal(await second.locator('tbody tr').count(), 2);

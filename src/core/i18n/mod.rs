@@ -193,6 +193,42 @@ pub enum Msg {
     OpInNextDays,
     ErrFilterProperty,
     ErrFilterOperator,
+    IdxSearch,
+    IdxCreate,
+    IdxCreateRecord,
+    IdxLoadSample,
+    IdxSampleLoaded,
+    IdxEmpty,
+    IdxNoMatches,
+    IdxPrevPage,
+    IdxNextPage,
+    IdxPage,
+    IdxColumns,
+    IdxSortBy,
+    IdxCancel,
+    IdxClose,
+    IdxRequired,
+    IdxNoOwner,
+    IdxDuplicateOf,
+    IdxOpenExisting,
+    IdxSelectRow,
+    IdxSelectAll,
+    IdxDelete,
+    IdxDeleteConfirmTitle,
+    IdxDeleteConfirmText,
+    IdxDeleted,
+    IdxUndo,
+    IdxUndone,
+    IdxBin,
+    IdxBinEmpty,
+    IdxRestore,
+    IdxRestored,
+    IdxDeletedOn,
+    IdxRecord,
+    IdxSearchAll,
+    IdxSearchHint,
+    IdxNoResults,
+    IdxActionFailed,
     // Index pages, views, search, bin (ui/records, ui/search): add above this line.
     // ---
     RecordNotFound,
@@ -313,6 +349,10 @@ pub enum Counted {
     RecordsSharingValues,
     /// Records, live or binned, that keep an object from being deleted.
     RecordsInObject,
+    /// Records of an object shown by an index page.
+    Records,
+    /// Records ticked for a bulk action.
+    Selected,
 }
 
 /// CLDR plural categories used by Cairn's languages.

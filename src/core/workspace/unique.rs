@@ -29,7 +29,7 @@ pub(super) struct UniqueIndex {
 }
 
 /// The unique properties of the record's object with the record's current value.
-fn unique_values<'a>(schema: &'a Schema, record: &'a Record) -> impl Iterator<Item = (PropKey, &'a Value)> + 'a {
+pub(super) fn unique_values<'a>(schema: &'a Schema, record: &'a Record) -> impl Iterator<Item = (PropKey, &'a Value)> + 'a {
     let def = schema.object(&record.object);
     def.into_iter().flat_map(|def| def.properties.iter()).filter(|p| p.unique).filter_map(|p| {
         let key = PropKey::find(&p.name)?;

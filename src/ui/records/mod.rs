@@ -1,5 +1,11 @@
-//! Index pages: the table of an object's records with views, filters, search and bulk actions.
+//! Index pages: the table of an object's records with search, sort, paging and bulk actions.
 
+mod bin;
+mod create;
+mod delete;
+pub(crate) mod dialog;
+mod field;
 mod page;
+mod table;
 
 pub use page::{IndexPage, IndexRoute};

@@ -1,0 +1,125 @@
+//! What an index page shows: its default columns, one page of rows and how a cell reads.
+//!
+//! Only the requested page is turned into rows, so a table over 100,000 records renders 50
+//! rows; the query sorts just enough of the matches to cut that page ([`crate::core::query`]).
+
+mod global;
+mod link;
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashSet;
+
+pub use global::{global_search, SearchGroup};
+pub use link::{value_link, Link};
+
+use super::id::RecordId;
+use super::query::{run, Page, Query, QueryError};
+use super::record::Record;
+use super::schema::{ObjectDef, PropertyType};
+use super::search::search;
+use super::time::Millis;
+use super::workspace::Workspace;
+
+/// Rows per page of an index table.
+pub const PAGE_SIZE: usize = 50;
+
+/// Properties shown after the primary one when the user has not chosen columns.
+const KEY_PROPERTIES: [&str; 12] =
+    ["lastname", "email", "phone", "domain", "city", "amount", "dealstage", "closedate", "hs_pipeline_stage", "hs_ticket_priority", "lifecyclestage", "hubspot_owner_id"];
+
+/// How many columns a table starts with.
+const DEFAULT_COLUMNS: usize = 5;
+
+/// The primary property, then the object's key properties, up to five columns. An object
+/// without known key properties (a custom one) shows its first visible properties instead.
+pub fn default_columns(def: &ObjectDef) -> Vec<String> {
+    let mut columns = vec![def.primary_property.clone()];
+    let visible = |name: &str| def.property(name).is_some_and(|p| !p.hidden);
+    for name in KEY_PROPERTIES {
+        if columns.len() < DEFAULT_COLUMNS && visible(name) && !columns.iter().any(|c| c == name) {
+            columns.push(name.to_string());
+        }
+    }
+    for p in &def.properties {
+        if columns.len() >= DEFAULT_COLUMNS.min(3) {
+            break;
+        }
+        if !p.hidden && !columns.contains(&p.name) {
+            columns.push(p.name.clone());
+        }
+    }
+    columns
+}
+
+/// One row: the record's id and each column's text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TableRow {
+    pub id: RecordId,
+    pub cells: Vec<String>,
+}
+
+/// One page of a table and how many records matched in all.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct TablePage {
+    pub rows: Vec<TableRow>,
+    pub total: usize,
+}
+
+/// How many pages `total` rows take (at least one, so "page 1 of 1" reads right when empty).
+pub fn page_count(total: usize) -> usize {
+    total.div_ceil(PAGE_SIZE).max(1)
+}
+
+/// Page `index` (from 0) of the records matching the query and the quick-search text, in
+/// the query's order. With search text the query still filters and sorts; search only
+/// narrows the set.
+pub fn table_page(ws: &Workspace, query: &Query, text: &str, columns: &[String], index: usize, now: Millis) -> Result<TablePage, QueryError> {
+    let def = ws.schema().object(&query.object).ok_or_else(|| QueryError::UnknownObject(query.object.clone()))?;
+    let page = Page { offset: index.saturating_mul(PAGE_SIZE), limit: PAGE_SIZE };
+    let (records, total): (Vec<&Record>, usize) = if text.trim().is_empty() {
+        let results = run(ws, query, page, now)?;
+        (results.records, results.total)
+    } else {
+        let found: HashSet<&RecordId> = search(ws, &query.object, text, usize::MAX).into_iter().map(|r| &r.id).collect();
+        let all = run(ws, query, Page::first(usize::MAX), now)?;
+        let matching: Vec<&Record> = all.records.into_iter().filter(|r| found.contains(&r.id)).collect();
+        let total = matching.len();
+        (matching.into_iter().skip(page.offset).take(PAGE_SIZE).collect(), total)
+    };
+    let rows = records.into_iter().map(|r| TableRow { id: r.id.clone(), cells: columns.iter().map(|c| cell_text(ws, def, r, c)).collect() }).collect();
+    Ok(TablePage { rows, total })
+}
+
+/// A value as a table cell reads it: option labels rather than internal values, amounts in
+/// major units, owners by name.
+pub fn cell_text(ws: &Workspace, def: &ObjectDef, record: &Record, property: &str) -> String {
+    let Some(value) = record.get(property) else { return String::new() };
+    let Some(prop) = def.property(property) else { return value.display() };
+    match &prop.kind {
+        PropertyType::Dropdown | PropertyType::Radio | PropertyType::Checkboxes => {
+            let label = |v: &str| prop.options.iter().find(|o| o.value == v).map_or_else(|| v.to_string(), |o| o.label.clone());
+            match value {
+                super::value::Value::List(items) => items.iter().map(|v| label(v)).collect::<Vec<_>>().join(", "),
+                other => label(&other.display()),
+            }
+        }
+        PropertyType::Currency => match value {
+            super::value::Value::Int(minor) => major_units(*minor),
+            other => other.display(),
+        },
+        PropertyType::Owner => {
+            let id = value.display();
+            ws.owners().find(|o| o.id.0 == id).map_or(id, |o| o.name.clone())
+        }
+        // Tables show the first line of long text.
+        PropertyType::MultiLineText => value.display().lines().next().unwrap_or_default().to_string(),
+        _ => value.display(),
+    }
+}
+
+/// Minor units as a decimal amount with two places, e.g. 123456 → `1234.56`.
+pub fn major_units(minor: i64) -> String {
+    let sign = if minor < 0 { "-" } else { "" };
+    format!("{sign}{}.{:02}", minor.unsigned_abs() / 100, minor.unsigned_abs() % 100)
+}
