@@ -64,8 +64,11 @@ fn cells_show_option_labels_and_amounts_in_major_units() {
     let id = commit.subject.expect("created");
     let def = ws.schema().object("deals").expect("deals").clone();
     let record = ws.record(&id).expect("stored");
-    assert_eq!(cell_text(&ws, &def, record, "amount"), "1234.50");
+    assert_eq!(cell_text(&ws, &def, record, "amount"), "€1,234.50");
     assert_eq!(cell_text(&ws, &def, record, "hs_priority"), "High");
+    let french = crate::core::i18n::display::Locale::new(crate::core::i18n::Lang::Fr, 0);
+    assert_eq!(cell_text_in(&ws, french, &def, record, "amount"), "1\u{202f}234,50\u{a0}€");
+    assert_eq!(cell_text_in(&ws, french, &def, record, "hs_priority"), "Haute");
     assert_eq!(major_units(-5), "-0.05");
 }
 

@@ -4,14 +4,13 @@ use leptos::prelude::*;
 
 use crate::core::i18n::Msg;
 use crate::core::id::RecordId;
-use crate::core::record_card::{local_stamp, record_name};
+use crate::core::record_card::record_name;
 use crate::core::timeline::timeline;
 use crate::ui::i18n::use_i18n;
 use crate::ui::store::use_store;
 
 use super::activity_form::ActivityForm;
 use super::modal::Modal;
-use super::utc_offset;
 
 /// Tabs: their label and the activity objects they keep (empty keeps all).
 const TABS: [(Msg, &str); 6] = [
@@ -103,7 +102,7 @@ pub fn TimelinePanel(id: RecordId) -> impl IntoView {
                             <li class="cairn-timeline__entry" data-id=id.to_string() data-object=object>
                                 <p class="cairn-timeline__meta">
                                     <strong>{move || i18n.t(kind)}</strong>
-                                    <span class="cairn-muted">{format!(" · {}", local_stamp(at, utc_offset()))}</span>
+                                    <span class="cairn-muted">{format!(" · {}", i18n.instant(at))}</span>
                                 </p>
                                 <p class="cairn-timeline__text">{name}</p>
                             </li>

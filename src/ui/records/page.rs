@@ -9,9 +9,9 @@ use super::create::CreateDialog;
 use super::delete::{ConfirmDelete, Toast, ToastView};
 use super::table::{Column, IndexTable};
 use crate::core::command::Command;
-use crate::core::i18n::{object_plural, Counted, Msg};
+use crate::core::i18n::{Counted, Msg};
 use crate::core::id::RecordId;
-use crate::core::index_table::{default_columns, page_count, table_page};
+use crate::core::index_table::{default_columns, page_count, table_page_in};
 use crate::core::query::{Query, Sort};
 use crate::ui::i18n::use_i18n;
 use crate::ui::store::{now, use_store, Status};
@@ -41,7 +41,7 @@ pub fn IndexPage(#[prop(into)] object: String) -> impl IntoView {
     let columns = Memo::new(move |_| {
         def.with(|d| {
             let Some(d) = d else { return Vec::<Column>::new() };
-            column_names.get().iter().filter_map(|n| d.property(n)).map(|p| (p.name.clone(), p.label.clone(), p.kind.clone())).collect()
+            column_names.get().iter().filter_map(|n| d.property(n)).map(|p| (p.name.clone(), i18n.prop_label(&d.name, p), p.kind.clone())).collect()
         })
     });
     let sort = RwSignal::new(None::<Sort>);
@@ -55,7 +55,8 @@ pub fn IndexPage(#[prop(into)] object: String) -> impl IntoView {
             let names: Vec<String> = columns.with(|c| c.iter().map(|(n, _, _)| n.clone()).collect());
             let text = text.get();
             let index = page.get();
-            store.ws.with(|ws| table_page(ws, &query, &text, &names, index, now()).unwrap_or_default())
+            let locale = i18n.locale();
+            store.ws.with(|ws| table_page_in(ws, locale, &query, &text, &names, index, now()).unwrap_or_default())
         }
     });
     let pages = move || data.with(|d| page_count(d.total));
@@ -81,7 +82,7 @@ pub fn IndexPage(#[prop(into)] object: String) -> impl IntoView {
             i18n.count(Counted::Records, n)
         }
     };
-    let title = move || def.with(|d| d.as_ref().map(|d| object_plural(i18n.lang.get(), d))).unwrap_or_else(|| i18n.t(Msg::NotFound).to_string());
+    let title = move || def.with(|d| d.as_ref().map(|d| i18n.object_label(d, true))).unwrap_or_else(|| i18n.t(Msg::NotFound).to_string());
     let on_sort = Callback::new(move |name: String| {
         sort.update(|s| {
             *s = match s.take() {
@@ -112,7 +113,7 @@ pub fn IndexPage(#[prop(into)] object: String) -> impl IntoView {
         }
     });
     let picker_columns = move || {
-        def.with(|d| d.as_ref().map(|d| d.properties.iter().filter(|p| !p.hidden).map(|p| (p.name.clone(), p.label.clone())).collect::<Vec<_>>()))
+        def.with(|d| d.as_ref().map(|d| d.properties.iter().filter(|p| !p.hidden).map(|p| (p.name.clone(), i18n.prop_label(&d.name, p))).collect::<Vec<_>>()))
             .unwrap_or_default()
     };
     let toggle_column = move |name: String, on: bool| {
