@@ -60,12 +60,22 @@ function overflowingButtons(page) {
       }
       return false;
     };
+    // How many lines an element's text takes: Chinese squeezed into a narrow box stacks.
+    const lines = (e) => {
+      const range = document.createRange();
+      range.selectNodeContents(e);
+      return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.bottom))).size;
+    };
     const problems = [];
+    for (const link of document.querySelectorAll('nav a')) {
+      if (link.offsetParent !== null && lines(link) > 1) problems.push(`${link.innerText}: navigation link broken over ${lines(link)} lines`);
+    }
     for (const b of document.querySelectorAll('button, summary.cairn-button, a.cairn-button')) {
       if (b.offsetParent === null) continue;
       const r = b.getBoundingClientRect();
       const name = b.innerText.trim() || b.getAttribute('aria-label') || b.className;
       if (b.scrollWidth > b.clientWidth + 1) problems.push(`${name}: text wider than the button`);
+      if (lines(b) > 1) problems.push(`${name}: text broken over ${lines(b)} lines`);
       // Inside a scrolling strip (the nav, a wide table) a button may sit beyond the edge.
       if (scrolls(b)) continue;
       if (r.right > window.innerWidth + 0.5 || r.left < -0.5) problems.push(`${name}: outside the screen`);
@@ -134,8 +144,10 @@ test('the record page in French and Chinese shows labels, options, amounts and d
       await openFirstContact(page);
       await page.getByRole('button', { name: lang === 'fr' ? 'Voir toutes les propriétés' : '查看所有属性' }).click();
       await page.locator('dt', { hasText: stage }).waitFor();
-      const createdAt = await page.locator('[data-property="createdate"] dd').innerText();
-      assert.match(createdAt, created);
+      // The timeline names an activity by its object's singular and dates it the local way.
+      const meta = await page.locator('.cairn-timeline__meta').first().innerText();
+      assert.match(meta, created);
+      assert.match(meta, lang === 'fr' ? /^(Tâche|Note|Appel|E-mail|Réunion) · / : /^(任务|笔记|通话|电子邮件|会议) · /);
       await screenshot(page, `languages-record-${lang}`);
     } finally {
       await context.close();

@@ -97,11 +97,14 @@ pub fn TimelinePanel(id: RecordId) -> impl IntoView {
                 <Show when=move || entries.with(|e| !e.is_empty()) fallback=move || view! { <p class="cairn-muted">{move || i18n.t(Msg::NoActivity)}</p> }>
                     <ol class="cairn-timeline">
                         {move || entries.get().into_iter().map(|(id, object, at, name)| {
-                            let kind = type_msg(&object);
+                            let fallback = type_msg(&object);
+                            // One activity is named by its object's singular ("Task", "Tâche").
+                            let kind_object = object.clone();
+                            let kind = move || store.ws.with(|ws| ws.schema().object(&kind_object).map(|o| i18n.object_label(o, false))).unwrap_or_else(|| i18n.t(fallback).to_string());
                             view! {
                             <li class="cairn-timeline__entry" data-id=id.to_string() data-object=object>
                                 <p class="cairn-timeline__meta">
-                                    <strong>{move || i18n.t(kind)}</strong>
+                                    <strong>{kind}</strong>
                                     <span class="cairn-muted">{format!(" · {}", i18n.instant(at))}</span>
                                 </p>
                                 <p class="cairn-timeline__text">{name}</p>
