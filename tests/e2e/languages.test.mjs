@@ -154,3 +154,36 @@ test('the record page in French and Chinese shows labels, options, amounts and d
     }
   }
 });
+
+test('a French user types amounts with a decimal comma, in the create dialog and inline', async () => {
+  const { context, page, errors } = await launch({ locale: 'fr-FR' });
+  try {
+    await page.goto(server.url);
+    await ready(page);
+    await tapNav(page, '/objects/deals');
+    await page.getByRole('button', { name: 'Créer', exact: true }).first().click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Nom de la transaction').fill('Contrat Lyon');
+    await dialog.getByLabel('Montant', { exact: true }).fill('1 234,5');
+    await dialog.getByLabel('Probabilité de la transaction').fill('0,25');
+    await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+    // A created deal opens on its record page.
+    await page.getByRole('button', { name: 'Voir toutes les propriétés' }).click();
+    const amount = page.locator('[data-property="amount"]');
+    await amount.locator('.cairn-props__value .cairn-props__text').filter({ hasText: '1\u202f234,50\u00a0€' }).waitFor();
+    const probability = page.locator('[data-property="hs_deal_stage_probability"] .cairn-props__value .cairn-props__text');
+    assert.equal(await probability.innerText(), '0,25');
+    // The weighted amount is calculated from both and written the French way too.
+    assert.equal(await page.locator('[data-property="hs_projected_amount"] .cairn-props__value .cairn-props__text').innerText(), '308,63\u00a0€');
+
+    await amount.getByRole('button', { name: 'Modifier Montant' }).click();
+    assert.equal(await page.locator('#prop-amount').inputValue(), '1234,50');
+    await page.locator('#prop-amount').fill('99,9');
+    await amount.getByRole('button', { name: 'Enregistrer' }).click();
+    await amount.locator('.cairn-props__value .cairn-props__text').filter({ hasText: '99,90\u00a0€' }).waitFor();
+    await screenshot(page, 'languages-deal-fr');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
