@@ -1,7 +1,8 @@
 //! French labels of the default schema, keyed by internal names.
 //!
-//! Generated from one list of English labels with their translations; an arm whose object is
-//! `_` holds for every default object that has the property with that English label.
+//! One English label reads the same wherever it appears, so an arm whose object is `_`
+//! holds for every default object with that property; objects that label the property
+//! differently (or need another grammatical gender) have arms of their own.
 
 use super::Table;
 
@@ -20,7 +21,7 @@ fn object(name: &str) -> Option<(&'static str, &'static str)> {
         "emails" => ("E-mail", "E-mails"),
         "invoices" => ("Facture", "Factures"),
         "leads" => ("Lead", "Leads"),
-        "line_items" => ("Article de ligne", "Articles de ligne"),
+        "line_items" => ("Ligne de produit", "Lignes de produit"),
         "listings" => ("Annonce", "Annonces"),
         "marketing_events" => ("Événement marketing", "Événements marketing"),
         "meetings" => ("Réunion", "Réunions"),
@@ -52,7 +53,7 @@ fn group(name: &str) -> Option<&'static str> {
         "eventinformation" => "Informations sur l’événement",
         "invoiceinformation" => "Informations sur la facture",
         "leadinformation" => "Informations sur le lead",
-        "lineiteminformation" => "Informations sur l’article de ligne",
+        "lineiteminformation" => "Informations sur la ligne de produit",
         "listinginformation" => "Informations sur l’annonce",
         "meetinginformation" => "Informations sur la réunion",
         "noteinformation" => "Informations sur la note",
@@ -186,7 +187,7 @@ fn property(object: &str, name: &str) -> Option<&'static str> {
         (_, "hs_next_step") => "Prochaine étape",
         (_, "hs_note_body") => "Contenu de la note",
         (_, "hs_notes") => "Notes",
-        (_, "hs_num_of_associated_line_items") => "Nombre d’articles de ligne",
+        (_, "hs_num_of_associated_line_items") => "Nombre de lignes de produit",
         (_, "hs_number") => "Numéro de facture",
         (_, "hs_object_id") => "ID de l’enregistrement",
         (_, "hs_order_name") => "Nom de la commande",

@@ -1,7 +1,8 @@
 //! Italian labels of the default schema, keyed by internal names.
 //!
-//! Generated from one list of English labels with their translations; an arm whose object is
-//! `_` holds for every default object that has the property with that English label.
+//! One English label reads the same wherever it appears, so an arm whose object is `_`
+//! holds for every default object with that property; objects that label the property
+//! differently (or need another grammatical gender) have arms of their own.
 
 use super::Table;
 
@@ -20,7 +21,7 @@ fn object(name: &str) -> Option<(&'static str, &'static str)> {
         "emails" => ("Email", "Email"),
         "invoices" => ("Fattura", "Fatture"),
         "leads" => ("Lead", "Lead"),
-        "line_items" => ("Articolo", "Articoli"),
+        "line_items" => ("Riga di prodotto", "Righe di prodotto"),
         "listings" => ("Annuncio", "Annunci"),
         "marketing_events" => ("Evento di marketing", "Eventi di marketing"),
         "meetings" => ("Riunione", "Riunioni"),
@@ -52,7 +53,7 @@ fn group(name: &str) -> Option<&'static str> {
         "eventinformation" => "Informazioni sull’evento",
         "invoiceinformation" => "Informazioni sulla fattura",
         "leadinformation" => "Informazioni sul lead",
-        "lineiteminformation" => "Informazioni sull’articolo",
+        "lineiteminformation" => "Informazioni sulla riga di prodotto",
         "listinginformation" => "Informazioni sull’annuncio",
         "meetinginformation" => "Informazioni sulla riunione",
         "noteinformation" => "Informazioni sulla nota",
@@ -186,7 +187,7 @@ fn property(object: &str, name: &str) -> Option<&'static str> {
         (_, "hs_next_step") => "Passo successivo",
         (_, "hs_note_body") => "Testo della nota",
         (_, "hs_notes") => "Note",
-        (_, "hs_num_of_associated_line_items") => "Numero di articoli",
+        (_, "hs_num_of_associated_line_items") => "Numero di righe di prodotto",
         (_, "hs_number") => "Numero di fattura",
         (_, "hs_object_id") => "ID del record",
         (_, "hs_order_name") => "Nome dell’ordine",

@@ -1,7 +1,8 @@
 //! Polish labels of the default schema, keyed by internal names.
 //!
-//! Generated from one list of English labels with their translations; an arm whose object is
-//! `_` holds for every default object that has the property with that English label.
+//! One English label reads the same wherever it appears, so an arm whose object is `_`
+//! holds for every default object with that property; objects that label the property
+//! differently (or need another grammatical gender) have arms of their own.
 
 use super::Table;
 

@@ -1,7 +1,8 @@
 //! Simplified Chinese labels of the default schema, keyed by internal names.
 //!
-//! Generated from one list of English labels with their translations; an arm whose object is
-//! `_` holds for every default object that has the property with that English label.
+//! One English label reads the same wherever it appears, so an arm whose object is `_`
+//! holds for every default object with that property; objects that label the property
+//! differently (or need another grammatical gender) have arms of their own.
 
 use super::Table;
 
@@ -360,7 +361,7 @@ fn option(object: &str, property: &str, value: &str) -> Option<&'static str> {
         (_, "hs_status", "DRAFT") => "草稿",
         (_, "hs_status", "PENDING_APPROVAL") => "待审批",
         (_, "hs_status", "REJECTED") => "已拒绝",
-        (_, "hs_status", "active") => "活跃",
+        (_, "hs_status", "active") => "有效",
         (_, "hs_status", "canceled") => "已取消",
         (_, "hs_status", "expired") => "已过期",
         (_, "hs_status", "past_due") => "逾期未付",
