@@ -222,6 +222,25 @@ mod tests {
         assert_eq!(ws.binned().count(), 1);
     }
 
+    /// Where the released format-1 fixture lives: what a format-1 database held (the `meta`
+    /// values, the `snapshot` chunks and the `log` entries) for the workspace `every_kind` builds.
+    const FORMAT_1_FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/format-1.json");
+
+    /// Writes the fixture; run once with the format-1 code: `cargo test --lib write_format_1_fixture -- --ignored`.
+    #[test]
+    #[ignore]
+    fn write_format_1_fixture() {
+        let (_, log) = every_kind();
+        // A snapshot of the first half of the commands, then the rest as log entries.
+        let mut half = Workspace::new(default_schema(), IdGen::new(3, 0));
+        restore(&mut half, 1, &[], &log[..7]).expect("loads");
+        let chunks: Vec<String> = snapshot(&half, 3).iter().map(Batch::encode).collect();
+        let fixture = serde_json::json!({ "format": 1, "device": "3", "snapshot": chunks, "log": &log[7..] });
+        let text = serde_json::to_string_pretty(&fixture).expect("serializes");
+        std::fs::create_dir_all(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures")).expect("creates the folder");
+        std::fs::write(FORMAT_1_FIXTURE, text + "\n").expect("writes the fixture");
+    }
+
     #[test]
     fn unknown_fields_are_errors_not_silently_dropped() {
         assert!(Batch::decode(r#"{"ops": [], "extra": 1}"#).is_err());
