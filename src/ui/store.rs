@@ -16,7 +16,7 @@ use crate::core::i18n::Msg;
 use crate::core::id::IdGen;
 use crate::core::schema::default_schema;
 use crate::core::absorb::absorb;
-use crate::core::stored::{restore, Batch, Op};
+use crate::core::stored::{encode_snapshot, restore_bytes, Batch, Op, CHUNK_SIZE, FORMAT_VERSION};
 use crate::core::time::Millis;
 use crate::core::workspace::Workspace;
 use crate::storage::idb::Database;
@@ -101,6 +101,7 @@ impl Store {
                     }
                 }
             };
+            let ready = status == Status::Ready;
             self.status.set(status);
             // Setting the status renders the first table synchronously; the next frame is
             // when a person can use it.
@@ -110,6 +111,9 @@ impl Store {
             });
             if let Some(w) = web_sys::window() {
                 let _ = w.request_animation_frame(on_frame.unchecked_ref());
+            }
+            if ready {
+                bench::run_requested_bulk(self).await;
             }
         });
     }
@@ -125,12 +129,13 @@ impl Store {
         bench::mark("cairn:read");
         let device = loaded.device.unwrap_or_else(random_u64);
         let mut ws = Workspace::new(default_schema(), IdGen::new(device, random_u64() as u32));
-        restore(&mut ws, loaded.format, &loaded.snapshot, &loaded.log)?;
+        restore_bytes(&mut ws, loaded.format, &loaded.snapshot, &loaded.log)?;
         if loaded.device.is_none() {
             db.init_meta(device).await?;
         }
-        if loaded.log.len() > COMPACT_AFTER {
-            let chunks: Vec<String> = crate::core::stored::snapshot(&ws, crate::core::stored::CHUNK_SIZE).iter().map(Batch::encode).collect();
+        // Data of an older format is rewritten in the current one (and stamped with it).
+        if loaded.log.len() > COMPACT_AFTER || loaded.format < FORMAT_VERSION {
+            let chunks = encode_snapshot(&ws, CHUNK_SIZE);
             // A failed compaction leaves the old snapshot and log in place: nothing is lost.
             let _ = db.compact(&chunks, device).await;
         }
