@@ -50,7 +50,7 @@ async fn appended_batches_read_back_in_order_and_rebuild_the_workspace() {
     assert_eq!(loaded.device, Some(0xABCDEF));
     assert_eq!(loaded.log.len(), 3);
     let mut fresh = Workspace::new(default_schema(), IdGen::new(1, 0));
-    restore(&mut fresh, loaded.format, &loaded.snapshot, &loaded.log).expect("restores");
+    restore_bytes(&mut fresh, loaded.format, &loaded.snapshot, &loaded.log).expect("restores");
     assert_eq!(fresh.entities(), ws.entities());
 }
 
