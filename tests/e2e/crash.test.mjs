@@ -95,7 +95,7 @@ test('a browser killed during a 50,000-record write keeps all of the batch or no
     console.log(`killed ${KILL_AFTER_MS} ms after the batch was applied; saved before the kill: ${savedBeforeKill}; contacts of the batch stored: ${bulk}`);
     assert.ok(emails.includes('ada.before@example.com') && emails.includes('grace.before@example.com'), 'earlier contacts are intact');
     assert.ok(bulk === 0 || bulk === BULK, `all or none of the batch, found ${bulk}`);
-    assert.equal(count, `${(bulk + 2).toLocaleString('en-US')} contacts`);
+    assert.equal(count.replace(/\D/g, ''), String(bulk + 2), `the table counts what is stored: ${count}`);
     if (savedBeforeKill) assert.equal(bulk, BULK, 'a batch reported saved survives the kill');
 
     // As a person would check: both earlier contacts are found by the quick search.
