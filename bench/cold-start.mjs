@@ -1,7 +1,7 @@
 // Cold-start benchmark in headless Chromium: how long from navigation until the first table
 // of a large stored workspace can be used, and how much the browser stores for it.
 //
-//   node bench/cold-start.mjs [contacts=100000] [runs=5]
+//   node bench/cold-start.mjs [contacts=100000] [runs=3]
 //
 // Needs a release build in dist/ (`./x build`). Seeds the database once through the app's
 // `?bench-seed=N` fixture, then reopens the browser `runs` times on the same profile and reads
@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { serveDist, launch } from '../tests/e2e/harness.mjs';
 
 const contacts = Number(process.argv[2] ?? 100_000);
-const runs = Number(process.argv[3] ?? 5);
+const runs = Number(process.argv[3] ?? 3);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const measureOf = (page, name) => page.waitForFunction((n) => {
   const [m] = performance.getEntriesByName(n, 'measure');

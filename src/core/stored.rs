@@ -103,10 +103,16 @@ pub fn restore_bytes(ws: &mut Workspace, version: u32, snapshot: &[Vec<u8>], log
     restore_chunks(ws, version, snapshot.iter().map(Vec::as_slice), log)
 }
 
-fn restore_chunks<'a>(ws: &mut Workspace, version: u32, snapshot: impl Iterator<Item = &'a [u8]>, log: &[String]) -> Result<(), LoadError> {
+/// Refuses data written by a newer format than this build knows.
+pub fn check_version(version: u32) -> Result<(), LoadError> {
     if version > FORMAT_VERSION {
         return Err(LoadError::NewerFormat(version));
     }
+    Ok(())
+}
+
+fn restore_chunks<'a>(ws: &mut Workspace, version: u32, snapshot: impl Iterator<Item = &'a [u8]>, log: &[String]) -> Result<(), LoadError> {
+    check_version(version)?;
     // Decode everything before applying anything, so damaged data changes nothing.
     let chunks = snapshot.map(decode_chunk);
     let batches = chunks.chain(log.iter().map(|t| Batch::decode(t))).collect::<Result<Vec<_>, _>>()?;

@@ -9,11 +9,13 @@
 //! `?bench-bulk=N` writes N generated contacts as one batch once the app has loaded, the
 //! way an import does: the crash test kills the browser in the middle of that write.
 
+use leptos::prelude::*;
+
 use crate::core::change::{Change, Commit, Entity, EntityKey};
 use crate::core::id::IdGen;
 use crate::core::sample::{generate, SampleSize};
 use crate::core::schema::default_schema;
-use crate::core::stored::{encode_snapshot, CHUNK_SIZE};
+use crate::core::stored::{encode_snapshot, Batch, CHUNK_SIZE};
 use crate::core::workspace::Workspace;
 use crate::storage::idb::Database;
 use crate::storage::StorageError;
@@ -45,30 +47,33 @@ fn requested_bulk() -> Option<usize> {
     params.get("bench-bulk")?.parse().ok()
 }
 
-/// Writes `?bench-bulk=N` generated contacts in one batch, like an import of N rows.
-/// Marks `cairn:bulk-applied` when the batch is in memory and `cairn:bulk-saved` once stored.
+/// Writes `?bench-bulk=N` generated contacts in one batch, like an import of N rows (the
+/// same steps as `Store::apply`, with marks between them): `cairn:bulk-writing` once the
+/// batch is encoded and its transaction is being issued, `cairn:bulk-saved` once it is stored.
 pub async fn run_requested_bulk(store: Store) {
     let Some(contacts) = requested_bulk() else { return };
     let size = SampleSize { contacts, companies: 0, deals: 0, activities: 0 };
-    let result = store
-        .apply(|ws| -> Result<(Commit, ()), ()> {
-            let sample = generate(ws.schema(), 11, size, now());
-            let mut changes = Vec::with_capacity(sample.records.len());
-            for record in sample.records {
-                if ws.record(&record.id).is_some() {
-                    continue;
-                }
-                let key = EntityKey::Record(record.id.clone());
-                let after = Some(Entity::Record(record));
-                ws.put(key.clone(), after.clone());
-                changes.push(Change { key, before: None, after });
+    let Some(commit) = store.ws.try_update(|ws| {
+        let sample = generate(ws.schema(), 11, size, now());
+        let mut changes = Vec::with_capacity(sample.records.len());
+        for record in sample.records {
+            if ws.record(&record.id).is_some() {
+                continue;
             }
-            mark("cairn:bulk-applied");
-            Ok((Commit { changes, subject: None }, ()))
-        })
-        .await;
-    if matches!(result, Ok(Ok(()))) {
-        mark("cairn:bulk-saved");
+            let key = EntityKey::Record(record.id.clone());
+            let after = Some(Entity::Record(record));
+            ws.put(key.clone(), after.clone());
+            changes.push(Change { key, before: None, after });
+        }
+        Commit { changes, subject: None }
+    }) else {
+        return;
+    };
+    let batch = Batch::from_commit(&commit).encode();
+    mark("cairn:bulk-writing");
+    match store.persist(&batch).await {
+        Ok(()) => mark("cairn:bulk-saved"),
+        Err(_) => store.ws.update(|ws| ws.revert(&commit)),
     }
 }
 
