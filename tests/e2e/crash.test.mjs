@@ -11,7 +11,7 @@ import { serveDist, launch, ready, createContact, screenshot } from './harness.m
 
 const BULK = 50_000;
 /** How long after the batch's write begins the browser is killed: while it is being stored. */
-const KILL_AFTER_MS = Number(process.env.CRASH_KILL_AFTER_MS ?? 150);
+const KILL_AFTER_MS = Number(process.env.CRASH_KILL_AFTER_MS ?? 40);
 
 let server;
 before(async () => { server = await serveDist(); });
