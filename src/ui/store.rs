@@ -173,6 +173,7 @@ impl Store {
         for entry in &loaded.log {
             batches.push(Batch::decode(entry)?);
         }
+        bench::mark("cairn:decoded");
         done += 1.0;
         for batch in batches {
             batch.apply(ws);
