@@ -1,7 +1,7 @@
 // Cold-start benchmark in headless Chromium: how long from navigation until the first table
 // of a large stored workspace can be used, and how much the browser stores for it.
 //
-//   node bench/cold-start.mjs [contacts=100000] [runs=5]
+//   node bench/cold-start.mjs [contacts=100000] [runs=3]
 //
 // Needs a release build in dist/ (`./x build`). Seeds the database once through the app's
 // `?bench-seed=N` fixture, then reopens the browser `runs` times on the same profile and reads
@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { serveDist, launch } from '../tests/e2e/harness.mjs';
 
 const contacts = Number(process.argv[2] ?? 100_000);
-const runs = Number(process.argv[3] ?? 5);
+const runs = Number(process.argv[3] ?? 3);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const measureOf = (page, name) => page.waitForFunction((n) => {
   const [m] = performance.getEntriesByName(n, 'measure');
@@ -34,11 +34,18 @@ try {
 
   const cold = [];
   const load = [];
+  // Where the load goes: IndexedDB read, decoding the chunks, rebuilding the workspace.
+  const phases = { read: [], decode: [], apply: [] };
+  const markAt = (page, name) => page.evaluate((n) => performance.getEntriesByName(n, 'mark')[0]?.startTime ?? NaN, name);
   for (let i = 0; i < runs; i++) {
     ({ context, page } = await launch({ profile }));
     await page.goto(server.url);
     cold.push(await measureOf(page, 'cairn:cold-start'));
     load.push(await measureOf(page, 'cairn:load'));
+    const [open, read, decoded, restored] = await Promise.all(['cairn:open', 'cairn:read', 'cairn:decoded', 'cairn:restored'].map((m) => markAt(page, m)));
+    phases.read.push(read - open);
+    phases.decode.push(decoded - read);
+    phases.apply.push(restored - decoded);
     await context.close();
   }
   const ms = (x) => `${x.toFixed(0)} ms`;
@@ -52,6 +59,9 @@ try {
     '| --- | --- | --- |',
     `| Navigation → first table usable (\`cairn:cold-start\`) | ${ms(median(cold))} | ${cold.map(ms).join(', ')} |`,
     `| Database open → workspace in memory (\`cairn:load\`) | ${ms(median(load))} | ${load.map(ms).join(', ')} |`,
+    `| … reading IndexedDB (\`cairn:open\` → \`cairn:read\`) | ${ms(median(phases.read))} | ${phases.read.map(ms).join(', ')} |`,
+    `| … decoding the snapshot (→ \`cairn:decoded\`) | ${ms(median(phases.decode))} | ${phases.decode.map(ms).join(', ')} |`,
+    `| … rebuilding the workspace and its indexes (→ \`cairn:restored\`) | ${ms(median(phases.apply))} | ${phases.apply.map(ms).join(', ')} |`,
     `| Stored size (navigator.storage.estimate) | ${(usage / 1024 / 1024).toFixed(1)} MB | |`,
     `| Seeding the database (generate + write snapshot) | ${seedSeconds.toFixed(1)} s | |`,
     '',

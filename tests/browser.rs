@@ -4,11 +4,11 @@
 use cairn::core::command::{Command, Context};
 use cairn::core::id::IdGen;
 use cairn::core::schema::default_schema;
-use cairn::core::stored::{restore, snapshot, Batch, FORMAT_VERSION};
+use cairn::core::stored::{encode_snapshot, restore, restore_bytes, Batch, FORMAT_VERSION};
 use cairn::core::time::Millis;
 use cairn::core::workspace::Workspace;
 use cairn::storage::idb::Database;
-use cairn::storage::js::request;
+use cairn::storage::js::{request, transaction_done};
 use cairn::storage::StorageError;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -50,7 +50,7 @@ async fn appended_batches_read_back_in_order_and_rebuild_the_workspace() {
     assert_eq!(loaded.device, Some(0xABCDEF));
     assert_eq!(loaded.log.len(), 3);
     let mut fresh = Workspace::new(default_schema(), IdGen::new(1, 0));
-    restore(&mut fresh, loaded.format, &loaded.snapshot, &loaded.log).expect("restores");
+    restore_bytes(&mut fresh, loaded.format, &loaded.snapshot, &loaded.log).expect("restores");
     assert_eq!(fresh.entities(), ws.entities());
 }
 
@@ -61,13 +61,13 @@ async fn compaction_replaces_the_log_with_a_snapshot() {
     for i in 0..5 {
         db.append(&contact_batch(&mut ws, &format!("p{i}@x.org"), i)).await.expect("appends");
     }
-    let chunks: Vec<String> = snapshot(&ws, 2).iter().map(Batch::encode).collect();
+    let chunks = encode_snapshot(&ws, 2);
     db.compact(&chunks, 7).await.expect("compacts");
     let loaded = db.load().await.expect("loads");
     assert!(loaded.log.is_empty());
-    assert_eq!(loaded.snapshot, chunks);
+    assert_eq!(loaded.snapshot, chunks, "format-2 chunks are stored as bytes and read back unchanged");
     let mut fresh = Workspace::new(default_schema(), IdGen::new(1, 0));
-    restore(&mut fresh, loaded.format, &loaded.snapshot, &loaded.log).expect("restores");
+    restore_bytes(&mut fresh, loaded.format, &loaded.snapshot, &loaded.log).expect("restores");
     assert_eq!(fresh.entities(), ws.entities());
 }
 
@@ -93,4 +93,54 @@ async fn opening_a_database_from_a_newer_version_reports_the_cause() {
         Err(StorageError::Open(why)) => assert!(why.contains("VersionError"), "{why}"),
         other => panic!("expected an open error, got {other:?}"),
     }
+}
+
+/// What a format-1 database held: `tests/fixtures/format-1.json`.
+#[derive(serde::Deserialize)]
+struct Format1 {
+    device: String,
+    snapshot: Vec<String>,
+    log: Vec<String>,
+}
+
+#[wasm_bindgen_test]
+async fn a_format_1_database_opens_and_migrates_to_the_current_format() {
+    let fixture: Format1 = serde_json::from_str(include_str!("fixtures/format-1.json")).expect("fixture parses");
+    let name = unique_name("format-1");
+    // Write the fixture the way format-1 Cairn left it: text chunks, text log, format 1.
+    Database::open(&name).await.expect("creates the stores").close();
+    let factory = web_sys::window().and_then(|w| w.indexed_db().ok().flatten()).expect("indexedDB");
+    let raw: web_sys::IdbDatabase = request(&factory.open(&name).expect("open request")).await.expect("opens").dyn_into().expect("a database");
+    let stores = js_sys::Array::of3(&"meta".into(), &"snapshot".into(), &"log".into());
+    let tx = raw.transaction_with_str_sequence_and_mode(&stores, web_sys::IdbTransactionMode::Readwrite).expect("transaction");
+    let meta = tx.object_store("meta").expect("meta");
+    meta.put_with_key(&1.into(), &"format".into()).expect("format");
+    meta.put_with_key(&fixture.device.as_str().into(), &"device".into()).expect("device");
+    for (i, chunk) in fixture.snapshot.iter().enumerate() {
+        tx.object_store("snapshot").and_then(|s| s.put_with_key(&chunk.as_str().into(), &(i as u32).into())).expect("chunk");
+    }
+    for entry in &fixture.log {
+        tx.object_store("log").and_then(|s| s.add(&entry.as_str().into())).expect("log entry");
+    }
+    transaction_done(&tx).await.expect("written");
+    raw.close();
+
+    // The app's load path: read everything, restore, and rewrite an older format.
+    let db = Database::open(&name).await.expect("opens");
+    let loaded = db.load().await.expect("loads");
+    assert_eq!((loaded.format, loaded.device), (1, Some(3)));
+    let mut opened = Workspace::new(default_schema(), IdGen::new(3, 0));
+    restore_bytes(&mut opened, loaded.format, &loaded.snapshot, &loaded.log).expect("format 1 opens");
+    let mut expected = Workspace::new(default_schema(), IdGen::new(3, 0));
+    restore(&mut expected, 1, &fixture.snapshot, &fixture.log).expect("the fixture replays");
+    assert_eq!(opened.entities(), expected.entities());
+    assert!(opened.len() >= 3 && opened.binned().count() == 1, "records and the recycle bin came back");
+
+    db.compact(&encode_snapshot(&opened, 4), 3).await.expect("migrates");
+    let migrated = db.load().await.expect("loads again");
+    assert_eq!(migrated.format, FORMAT_VERSION);
+    assert!(migrated.log.is_empty());
+    let mut reopened = Workspace::new(default_schema(), IdGen::new(3, 0));
+    restore_bytes(&mut reopened, migrated.format, &migrated.snapshot, &migrated.log).expect("format 2 opens");
+    assert_eq!(reopened.entities(), expected.entities());
 }

@@ -68,6 +68,21 @@ impl RecordId {
     }
 }
 
+impl RecordId {
+    /// The 128 bits of a canonical id (big-endian), `None` for any other text.
+    pub fn packed_bytes(&self) -> Option<&[u8; 16]> {
+        match &self.0 {
+            Repr::Packed(bytes) => Some(bytes),
+            Repr::Text(_) => None,
+        }
+    }
+
+    /// The canonical id of 128 bits, as `packed_bytes` gave them.
+    pub fn from_packed_bytes(bytes: [u8; 16]) -> RecordId {
+        RecordId(Repr::Packed(bytes))
+    }
+}
+
 impl From<&str> for RecordId {
     fn from(text: &str) -> RecordId {
         match RecordId::decode(text) {

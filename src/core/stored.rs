@@ -6,8 +6,10 @@
 //! snapshot and clears the log in a single transaction, so a crash at any point leaves
 //! either the old or the new state, never a mix.
 //!
-//! Every batch is JSON text, so the store needs no structured-clone of Rust data, and the
-//! format version lets a newer Cairn migrate what an older one wrote.
+//! Log entries are JSON text (small, one per command). Snapshot chunks are JSON in format 1
+//! and a compact binary encoding in format 2 ([`compact`]); a chunk's first byte tells which,
+//! so format-1 data still loads, and the next compaction rewrites it in format 2. The format
+//! version lets a newer Cairn refuse or migrate what another version wrote.
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -16,10 +18,13 @@ use super::change::{Commit, Entity, EntityKey};
 use super::workspace::Workspace;
 
 /// The version of the stored format this build writes.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
-/// Entities per snapshot chunk: large enough to load fast, small enough to parse smoothly.
-pub const CHUNK_SIZE: usize = 2_000;
+/// Entities per snapshot chunk: few enough chunks to read fast, each small enough (a few MB)
+/// to encode and decode without a long pause.
+pub const CHUNK_SIZE: usize = 20_000;
+
+pub mod compact;
 
 /// One write of one entity; `value: None` removes it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -73,19 +78,52 @@ pub fn snapshot(ws: &Workspace, chunk_size: usize) -> Vec<Batch> {
     ops.chunks(chunk_size.max(1)).map(|c| Batch { ops: c.to_vec() }).collect()
 }
 
-/// Rebuilds a workspace from what storage holds: snapshot chunks, then log entries in order.
+/// The whole workspace as format-2 snapshot chunks, ready to store.
+pub fn encode_snapshot(ws: &Workspace, chunk_size: usize) -> Vec<Vec<u8>> {
+    snapshot(ws, chunk_size).iter().map(|batch| compact::encode(&batch.ops)).collect()
+}
+
+/// Decodes one snapshot chunk of either format.
+pub fn decode_chunk(bytes: &[u8]) -> Result<Batch, LoadError> {
+    if compact::is_compact(bytes) {
+        return compact::decode(bytes).map(|ops| Batch { ops });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| LoadError::Corrupt(e.to_string()))?;
+    Batch::decode(text)
+}
+
+/// Rebuilds a workspace from snapshot chunks given as text (format 1), then log entries.
 pub fn restore(ws: &mut Workspace, version: u32, snapshot: &[String], log: &[String]) -> Result<(), LoadError> {
+    restore_chunks(ws, version, snapshot.iter().map(String::as_bytes), log)
+}
+
+/// Rebuilds a workspace from what storage holds: snapshot chunks of either format (format-1
+/// JSON text as UTF-8, or format-2 bytes), then log entries in order.
+pub fn restore_bytes(ws: &mut Workspace, version: u32, snapshot: &[Vec<u8>], log: &[String]) -> Result<(), LoadError> {
+    restore_chunks(ws, version, snapshot.iter().map(Vec::as_slice), log)
+}
+
+/// Refuses data written by a newer format than this build knows.
+pub fn check_version(version: u32) -> Result<(), LoadError> {
     if version > FORMAT_VERSION {
         return Err(LoadError::NewerFormat(version));
     }
+    Ok(())
+}
+
+fn restore_chunks<'a>(ws: &mut Workspace, version: u32, snapshot: impl Iterator<Item = &'a [u8]>, log: &[String]) -> Result<(), LoadError> {
+    check_version(version)?;
     // Decode everything before applying anything, so damaged data changes nothing.
-    let batches = snapshot.iter().chain(log).map(|t| Batch::decode(t)).collect::<Result<Vec<_>, _>>()?;
+    let chunks = snapshot.map(decode_chunk);
+    let batches = chunks.chain(log.iter().map(|t| Batch::decode(t))).collect::<Result<Vec<_>, _>>()?;
     for batch in batches {
         batch.apply(ws);
     }
     Ok(())
 }
 
+#[cfg(test)]
+mod format_tests;
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -151,7 +189,7 @@ mod tests {
     }
 
     /// A workspace holding at least one entity of every kind, and the log that built it.
-    fn every_kind() -> (Workspace, Vec<String>) {
+    pub(super) fn every_kind() -> (Workspace, Vec<String>) {
         let mut ws = Workspace::new(default_schema(), IdGen::new(3, 0));
         let mut log = Vec::new();
         let mut now = 0;
@@ -220,6 +258,25 @@ mod tests {
         assert_eq!(ws.record(&RecordId::from("A")).map(|r| r.text("email")), Some("a@x.org".into()));
         assert!(ws.binned().all(|b| b.edges.is_empty()));
         assert_eq!(ws.binned().count(), 1);
+    }
+
+    /// Where the released format-1 fixture lives: what a format-1 database held (the `meta`
+    /// values, the `snapshot` chunks and the `log` entries) for the workspace `every_kind` builds.
+    pub(super) const FORMAT_1_FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/format-1.json");
+
+    /// Writes the fixture; run once with the format-1 code: `cargo test --lib write_format_1_fixture -- --ignored`.
+    #[test]
+    #[ignore]
+    fn write_format_1_fixture() {
+        let (_, log) = every_kind();
+        // A snapshot of the first half of the commands, then the rest as log entries.
+        let mut half = Workspace::new(default_schema(), IdGen::new(3, 0));
+        restore(&mut half, 1, &[], &log[..7]).expect("loads");
+        let chunks: Vec<String> = snapshot(&half, 3).iter().map(Batch::encode).collect();
+        let fixture = serde_json::json!({ "format": 1, "device": "3", "snapshot": chunks, "log": &log[7..] });
+        let text = serde_json::to_string_pretty(&fixture).expect("serializes");
+        std::fs::create_dir_all(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures")).expect("creates the folder");
+        std::fs::write(FORMAT_1_FIXTURE, text + "\n").expect("writes the fixture");
     }
 
     #[test]

@@ -2,13 +2,14 @@
 //!
 //! Three object stores (the layout is explained in `core::stored`):
 //! - `meta`: the format version and this device's id;
-//! - `snapshot`: JSON chunks of the whole workspace, keyed 0..n;
+//! - `snapshot`: chunks of the whole workspace, keyed 0..n (JSON text in format 1, bytes in
+//!   format 2);
 //! - `log`: one JSON batch per committed command, auto-incremented so replay keeps order.
 //!
 //! Every method issues all of its requests before awaiting anything, because a transaction
 //! commits by itself as soon as the code awaits something that is not one of its requests.
 
-use js_sys::Array;
+use js_sys::{Array, Uint8Array};
 use wasm_bindgen::{closure::Closure, prelude::wasm_bindgen, JsCast, JsValue};
 use web_sys::{IdbDatabase, IdbObjectStoreParameters, IdbOpenDbRequest, IdbTransaction, IdbTransactionMode};
 
@@ -42,7 +43,8 @@ const LOG: &str = "log";
 pub struct Loaded {
     pub format: u32,
     pub device: Option<u64>,
-    pub snapshot: Vec<String>,
+    /// Each chunk's bytes: format-1 text as UTF-8, or a format-2 binary chunk.
+    pub snapshot: Vec<Vec<u8>>,
     pub log: Vec<String>,
 }
 
@@ -104,7 +106,7 @@ impl Database {
             // An empty database has no format yet: it is written by this version.
             format: format.as_f64().map(|f| f as u32).unwrap_or(FORMAT_VERSION),
             device: device.as_string().and_then(|s| u64::from_str_radix(&s, 16).ok()),
-            snapshot: strings(&snapshot),
+            snapshot: chunks(&snapshot),
             log: strings(&log),
         })
     }
@@ -117,13 +119,13 @@ impl Database {
     }
 
     /// Replaces the snapshot and clears the log in one transaction; also stamps the format.
-    pub async fn compact(&self, chunks: &[String], device: u64) -> Result<(), StorageError> {
+    pub async fn compact(&self, chunks: &[Vec<u8>], device: u64) -> Result<(), StorageError> {
         let tx = self.transaction(&[META, SNAPSHOT, LOG], IdbTransactionMode::Readwrite)?;
         let issue = || -> Result<(), JsValue> {
             let snapshot = tx.object_store(SNAPSHOT)?;
             snapshot.clear()?;
             for (i, chunk) in chunks.iter().enumerate() {
-                snapshot.put_with_key(&JsValue::from_str(chunk), &JsValue::from(i as u32))?;
+                snapshot.put_with_key(&Uint8Array::from(chunk.as_slice()), &JsValue::from(i as u32))?;
             }
             tx.object_store(LOG)?.clear()?;
             let meta = tx.object_store(META)?;
@@ -184,6 +186,17 @@ fn create_stores(db: &IdbDatabase) {
 
 fn tx_err(e: JsValue) -> StorageError {
     StorageError::from_js(&e, StorageError::Transaction)
+}
+
+/// Snapshot chunks as bytes, whichever format wrote them.
+fn chunks(array: &JsValue) -> Vec<Vec<u8>> {
+    Array::from(array)
+        .iter()
+        .filter_map(|v| match v.as_string() {
+            Some(text) => Some(text.into_bytes()),
+            None => v.dyn_into::<Uint8Array>().ok().map(|bytes| bytes.to_vec()),
+        })
+        .collect()
 }
 
 fn strings(array: &JsValue) -> Vec<String> {

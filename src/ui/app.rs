@@ -12,6 +12,7 @@ use super::settings::SettingsPage;
 use super::tasks::TasksPage;
 use super::i18n::{use_i18n, I18n};
 use super::shell::{Nav, StorageBanner, UpdateBanner};
+use super::leader::Leader;
 use super::store::Store;
 use crate::core::i18n::Msg;
 use crate::core::route::app_base;
@@ -39,6 +40,8 @@ pub fn App() -> impl IntoView {
     let store = Store::new();
     provide_context(store);
     store.start();
+    let leader = Leader::start();
+    provide_context(leader);
 
     Effect::new(move |_| {
         let tag = i18n.lang.get().tag();
@@ -51,7 +54,7 @@ pub fn App() -> impl IntoView {
     provide_context(Base(base.clone()));
     view! {
         <Router base=base>
-            <div class="cairn-app">
+            <div class="cairn-app" data-leader=move || leader.is_leader.get().to_string()>
                 <Nav/>
                 <div class="cairn-app__main">
                     <StorageBanner/>

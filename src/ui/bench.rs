@@ -5,16 +5,22 @@
 //! written as one snapshot, so that `bench/cold-start.mjs` can time a cold start on realistic
 //! data. User Timing marks (`cairn:*`) let the browser's tools and the benchmarks read the
 //! same figures.
+//!
+//! `?bench-bulk=N` writes N generated contacts as one batch once the app has loaded, the
+//! way an import does: the crash test kills the browser in the middle of that write.
 
+use leptos::prelude::*;
+
+use crate::core::change::{Change, Commit, Entity, EntityKey};
 use crate::core::id::IdGen;
 use crate::core::sample::{generate, SampleSize};
 use crate::core::schema::default_schema;
-use crate::core::stored::{snapshot, Batch, CHUNK_SIZE};
+use crate::core::stored::{encode_snapshot, Batch, CHUNK_SIZE};
 use crate::core::workspace::Workspace;
 use crate::storage::idb::Database;
 use crate::storage::StorageError;
 
-use super::store::now;
+use super::store::{now, Store};
 
 /// The number of contacts asked for by `?bench-seed=N`, if any.
 pub fn requested_seed() -> Option<usize> {
@@ -28,10 +34,47 @@ pub async fn seed(db: &Database, device: u64, contacts: usize) -> Result<(), Sto
     let size = SampleSize { contacts, companies: contacts / 10, deals: contacts / 5, activities: contacts / 2 };
     let mut ws = Workspace::new(default_schema(), IdGen::new(device, 0));
     generate(ws.schema(), 7, size, now()).load_into(&mut ws);
-    let chunks: Vec<String> = snapshot(&ws, CHUNK_SIZE).iter().map(Batch::encode).collect();
+    let chunks = encode_snapshot(&ws, CHUNK_SIZE);
     db.compact(&chunks, device).await?;
     mark("cairn:seeded");
     Ok(())
+}
+
+/// The number of contacts asked for by `?bench-bulk=N`, if any.
+fn requested_bulk() -> Option<usize> {
+    let search = web_sys::window()?.location().search().ok()?;
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
+    params.get("bench-bulk")?.parse().ok()
+}
+
+/// Writes `?bench-bulk=N` generated contacts in one batch, like an import of N rows (the
+/// same steps as `Store::apply`, with marks between them): `cairn:bulk-writing` once the
+/// batch is encoded and its transaction is being issued, `cairn:bulk-saved` once it is stored.
+pub async fn run_requested_bulk(store: Store) {
+    let Some(contacts) = requested_bulk() else { return };
+    let size = SampleSize { contacts, companies: 0, deals: 0, activities: 0 };
+    let Some(commit) = store.ws.try_update(|ws| {
+        let sample = generate(ws.schema(), 11, size, now());
+        let mut changes = Vec::with_capacity(sample.records.len());
+        for record in sample.records {
+            if ws.record(&record.id).is_some() {
+                continue;
+            }
+            let key = EntityKey::Record(record.id.clone());
+            let after = Some(Entity::Record(record));
+            ws.put(key.clone(), after.clone());
+            changes.push(Change { key, before: None, after });
+        }
+        Commit { changes, subject: None }
+    }) else {
+        return;
+    };
+    let batch = Batch::from_commit(&commit).encode();
+    mark("cairn:bulk-writing");
+    match store.persist(&batch).await {
+        Ok(()) => mark("cairn:bulk-saved"),
+        Err(_) => store.ws.update(|ws| ws.revert(&commit)),
+    }
 }
 
 /// Records a User Timing mark.

@@ -7,6 +7,7 @@ mod app;
 mod bench;
 mod data;
 mod i18n;
+pub mod leader;
 mod record;
 mod records;
 mod search;

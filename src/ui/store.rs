@@ -16,10 +16,10 @@ use crate::core::i18n::Msg;
 use crate::core::id::IdGen;
 use crate::core::schema::default_schema;
 use crate::core::absorb::absorb;
-use crate::core::stored::{restore, Batch, Op};
+use crate::core::stored::{check_version, decode_chunk, encode_snapshot, Batch, LoadError, Op, CHUNK_SIZE, FORMAT_VERSION};
 use crate::core::time::Millis;
 use crate::core::workspace::Workspace;
-use crate::storage::idb::Database;
+use crate::storage::idb::{Database, Loaded};
 use crate::storage::StorageError;
 use crate::ui::bench;
 
@@ -60,6 +60,8 @@ pub enum DispatchError {
 pub struct Store {
     pub ws: RwSignal<Workspace>,
     pub status: RwSignal<Status>,
+    /// How much of the stored workspace is loaded, in percent, while `status` is `Loading`.
+    pub progress: RwSignal<u8>,
     db: StoredValue<Option<Database>, LocalStorage>,
     /// Tells the other tabs of this profile about each commit.
     tabs: StoredValue<Option<BroadcastChannel>, LocalStorage>,
@@ -80,6 +82,7 @@ impl Store {
         Store {
             ws: RwSignal::new(Workspace::new(default_schema(), IdGen::new(random_u64(), random_u64() as u32))),
             status: RwSignal::new(Status::Loading),
+            progress: RwSignal::new(0),
             db: StoredValue::new_local(None),
             tabs: StoredValue::new_local(None),
             asked_persist: StoredValue::new(false),
@@ -101,6 +104,7 @@ impl Store {
                     }
                 }
             };
+            let ready = status == Status::Ready;
             self.status.set(status);
             // Setting the status renders the first table synchronously; the next frame is
             // when a person can use it.
@@ -110,6 +114,9 @@ impl Store {
             });
             if let Some(w) = web_sys::window() {
                 let _ = w.request_animation_frame(on_frame.unchecked_ref());
+            }
+            if ready {
+                bench::run_requested_bulk(self).await;
             }
         });
     }
@@ -125,12 +132,13 @@ impl Store {
         bench::mark("cairn:read");
         let device = loaded.device.unwrap_or_else(random_u64);
         let mut ws = Workspace::new(default_schema(), IdGen::new(device, random_u64() as u32));
-        restore(&mut ws, loaded.format, &loaded.snapshot, &loaded.log)?;
+        self.restore_with_progress(&mut ws, &loaded).await?;
         if loaded.device.is_none() {
             db.init_meta(device).await?;
         }
-        if loaded.log.len() > COMPACT_AFTER {
-            let chunks: Vec<String> = crate::core::stored::snapshot(&ws, crate::core::stored::CHUNK_SIZE).iter().map(Batch::encode).collect();
+        // Data of an older format is rewritten in the current one (and stamped with it).
+        if loaded.log.len() > COMPACT_AFTER || loaded.format < FORMAT_VERSION {
+            let chunks = encode_snapshot(&ws, CHUNK_SIZE);
             // A failed compaction leaves the old snapshot and log in place: nothing is lost.
             let _ = db.compact(&chunks, device).await;
         }
@@ -146,6 +154,42 @@ impl Store {
         self.db.set_value(Some(db));
         self.listen_to_other_tabs();
         Ok(())
+    }
+
+    /// `core::stored::restore_bytes`, in steps: decodes every chunk (so damaged data changes
+    /// nothing), then applies them, updating `progress` and letting the page repaint between
+    /// steps when a step took long enough to be seen.
+    async fn restore_with_progress(self, ws: &mut Workspace, loaded: &Loaded) -> Result<(), LoadError> {
+        check_version(loaded.format)?;
+        let steps = (loaded.snapshot.len() * 2 + 1) as f64;
+        let mut done = 0.0;
+        let mut shown = js_sys::Date::now();
+        let mut batches = Vec::with_capacity(loaded.snapshot.len() + loaded.log.len());
+        for chunk in &loaded.snapshot {
+            batches.push(decode_chunk(chunk)?);
+            done += 1.0;
+            self.show_progress(done / steps, &mut shown).await;
+        }
+        for entry in &loaded.log {
+            batches.push(Batch::decode(entry)?);
+        }
+        bench::mark("cairn:decoded");
+        done += 1.0;
+        for batch in batches {
+            batch.apply(ws);
+            done += 1.0;
+            self.show_progress(done.min(steps) / steps, &mut shown).await;
+        }
+        Ok(())
+    }
+
+    /// Sets the load progress and, at most every 100 ms, yields to the browser to paint it.
+    async fn show_progress(self, fraction: f64, shown: &mut f64) {
+        self.progress.set((fraction * 100.0) as u8);
+        if js_sys::Date::now() - *shown >= 100.0 {
+            next_task().await;
+            *shown = js_sys::Date::now();
+        }
     }
 
     fn listen_to_other_tabs(self) {
@@ -165,7 +209,7 @@ impl Store {
     }
 
     /// Writes a batch to the log and tells the other tabs.
-    async fn persist(self, batch: &str) -> Result<(), StorageError> {
+    pub(crate) async fn persist(self, batch: &str) -> Result<(), StorageError> {
         // Without a database (memory only) there is nothing to share with other tabs either.
         let Some(db) = self.db.get_value() else { return Ok(()) };
         db.append(batch).await?;
@@ -238,6 +282,17 @@ impl Default for Store {
     fn default() -> Self {
         Store::new()
     }
+}
+
+/// Resolves in a later task (a zero-delay timeout), so the browser can paint meanwhile.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let scheduled = web_sys::window().is_some_and(|w| w.set_timeout_with_callback(&resolve).is_ok());
+        if !scheduled {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// Random bits from the browser's CSPRNG, for device ids and id counters.

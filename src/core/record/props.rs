@@ -96,6 +96,22 @@ impl Props {
             .map(|(_, w)| (w.key, w.value.as_ref()))
     }
 
+    /// Every write as (property, value, time, source), grouped by property, oldest first
+    /// within a property: what a compact encoding walks.
+    pub fn writes(&self) -> impl Iterator<Item = (PropKey, Option<&Value>, Millis, Source)> + '_ {
+        self.writes.iter().map(|w| (w.key, w.value.as_ref(), w.at, w.source))
+    }
+
+    /// Builds the store from writes listed property by property, oldest first within a
+    /// property (the order [`Props::writes`] gives); properties may come in any order.
+    pub fn from_writes(writes: impl IntoIterator<Item = (PropKey, Option<Value>, Millis, Source)>) -> Props {
+        let mut writes: Vec<Write> = writes.into_iter().map(|(key, value, at, source)| Write { value, at, key, source }).collect();
+        // Stable: a property's writes keep their order.
+        writes.sort_by_key(|w| w.key);
+        writes.shrink_to_fit();
+        Props { writes }
+    }
+
     /// Number of properties with history.
     pub fn len(&self) -> usize {
         self.keys().count()

@@ -13,6 +13,7 @@ use crate::core::i18n::{Counted, Msg};
 use crate::core::id::RecordId;
 use crate::core::index_table::{default_columns, page_count, table_page_in};
 use crate::core::query::{Query, Sort};
+use crate::ui::shell::LoadProgress;
 use crate::ui::i18n::use_i18n;
 use crate::ui::store::{now, use_store, Status};
 
@@ -172,7 +173,7 @@ pub fn IndexPage(#[prop(into)] object: String) -> impl IntoView {
                     </div>
                 </Show>
             </div>
-            <Show when=move || !loading() fallback=move || view! { <p class="cairn-muted">{i18n.t(Msg::Loading)}</p> }>
+            <Show when=move || !loading() fallback=move || view! { <LoadProgress/> }>
                 <Show when=move || !empty() fallback=move || view! {
                     <div class="cairn-empty cairn-records__empty">
                         <Show when=move || text.with(|t| t.trim().is_empty()) fallback=move || view! { <p>{i18n.t(Msg::IdxNoMatches)}</p> }>

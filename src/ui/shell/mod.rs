@@ -2,10 +2,12 @@
 
 mod banner;
 mod language;
+mod load_progress;
 mod nav;
 mod update;
 
 pub use banner::StorageBanner;
 pub use language::LanguagePicker;
+pub use load_progress::LoadProgress;
 pub use nav::Nav;
 pub use update::UpdateBanner;
