@@ -145,6 +145,20 @@ impl Workspace {
         out
     }
 
+    /// The stored entity at `key`, as [`Workspace::entities`] lists it.
+    pub fn entity(&self, key: &EntityKey) -> Option<Entity> {
+        match key {
+            EntityKey::Record(id) => self.records.get(id).cloned().map(Entity::Record),
+            EntityKey::Binned(id) => self.bin.get(id).cloned().map(Entity::Binned),
+            EntityKey::Schema => Some(Entity::Schema(self.schema.clone())),
+            EntityKey::Owner(id) => self.owners.get(id).cloned().map(Entity::Owner),
+            EntityKey::Edge(x, y) => self.associations.edge(x, y).cloned().map(Entity::Edge),
+            EntityKey::Redirect(from) => self.redirects.get(from).map(|to| Entity::Redirect(Redirect { from: from.clone(), to: to.clone() })),
+            EntityKey::AssociationDefs => Some(Entity::AssociationDefs(self.associations.defs().clone())),
+            EntityKey::Unlinked(x, y) => self.associations.unlinked(x, y).cloned().map(Entity::Unlinked),
+        }
+    }
+
     /// Runs one command. On error nothing has changed.
     pub fn execute(&mut self, command: Command, ctx: &Context) -> Result<Commit, CommandError> {
         let (effect, mark) = (undo::Effect::of(&command, ctx), self.undo.mark());
