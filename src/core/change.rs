@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::association::{AssociationDefs, Edge};
+use super::association::{AssociationDefs, Edge, Unlinked};
 use super::id::RecordId;
 use super::owner::{Owner, OwnerId};
 use super::record::Record;
@@ -41,6 +41,8 @@ pub enum Entity {
     Edge(Edge),
     Redirect(Redirect),
     AssociationDefs(AssociationDefs),
+    /// Removals of the link between two records or of its labels, for device sync.
+    Unlinked(Unlinked),
 }
 
 /// The store key of an entity; keys of different kinds never collide.
@@ -55,6 +57,8 @@ pub enum EntityKey {
     Edge(RecordId, RecordId),
     Redirect(RecordId),
     AssociationDefs,
+    /// The removals between two records, smaller id first.
+    Unlinked(RecordId, RecordId),
 }
 
 impl Entity {
@@ -70,6 +74,7 @@ impl Entity {
             }
             Entity::Redirect(r) => EntityKey::Redirect(r.from.clone()),
             Entity::AssociationDefs(_) => EntityKey::AssociationDefs,
+            Entity::Unlinked(u) => EntityKey::Unlinked(u.a.clone(), u.b.clone()),
         }
     }
 }

@@ -3,7 +3,7 @@
 //! Invariant: the current value of a property is the last entry of its history. History is
 //! only ever appended to (merges interleave two histories by time, still ending with the
 //! value that wins). Values live in the compact [`Props`] store; a contact with a dozen
-//! properties takes about 750 bytes for its values and their history (measured in benches/core.rs).
+//! properties takes about 640 bytes for its values and their history (measured in benches/core.rs).
 
 mod props;
 

@@ -185,6 +185,7 @@ mod tests {
             Entity::Edge(_) => "edge",
             Entity::Redirect(_) => "redirect",
             Entity::AssociationDefs(_) => "association_defs",
+            Entity::Unlinked(_) => "unlinked",
         }
     }
 
@@ -213,7 +214,9 @@ mod tests {
         let note = run(&mut ws, create("notes", &[("hs_note_body", "Called")])).expect("created");
         let gone = run(&mut ws, create("contacts", &[("email", "gone@example.com")])).expect("created");
         run(&mut ws, Command::Associate { from: ada.clone(), to: acme.clone(), labels: vec!["primary".into()] });
-        run(&mut ws, Command::Associate { from: note, to: ada.clone(), labels: vec![] });
+        run(&mut ws, Command::Associate { from: note.clone(), to: ada.clone(), labels: vec![] });
+        run(&mut ws, Command::Associate { from: note.clone(), to: acme.clone(), labels: vec![] });
+        run(&mut ws, Command::Unassociate { from: note.clone(), to: acme.clone() });
         run(&mut ws, Command::Associate { from: gone.clone(), to: acme, labels: vec![] });
         run(&mut ws, Command::MergeRecords { primary: ada, secondary: dup });
         run(&mut ws, Command::DeleteRecord { id: gone });
@@ -225,7 +228,7 @@ mod tests {
         let (ws, log) = every_kind();
         let entities = ws.entities();
         let kinds: std::collections::BTreeSet<&str> = entities.iter().map(kind).collect();
-        let all = ["association_defs", "binned", "edge", "owner", "record", "redirect", "schema"];
+        let all = ["association_defs", "binned", "edge", "owner", "record", "redirect", "schema", "unlinked"];
         assert_eq!(kinds, all.into_iter().collect(), "the sample lacks a kind");
         assert!(ws.binned().any(|b| !b.edges.is_empty()), "a binned record keeps its links");
         for chunk_size in [1, 3, CHUNK_SIZE] {

@@ -88,7 +88,7 @@ pub fn normalize(def: &PropertyDef, raw: &str) -> Result<Option<Value>, Invalid>
                     chosen.push(v);
                 }
             }
-            Value::List(chosen)
+            Value::List(chosen.into())
         }
         PropertyType::Calculated => return Err(Invalid::ReadOnly),
     };

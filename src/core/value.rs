@@ -4,6 +4,10 @@ use serde::{Deserialize, Serialize};
 
 /// One property value. Dates and datetimes are ISO 8601 text (they sort as text);
 /// currency amounts are integers in minor units so they never drift.
+///
+/// A list is a boxed slice rather than a `Vec`: with only one 24-byte variant left (`Text`),
+/// the tag fits in the string's spare bits and a value takes 24 bytes instead of 32, which
+/// is 8 bytes off every history entry of every record.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum Value {
@@ -11,7 +15,7 @@ pub enum Value {
     Int(i64),
     Number(f64),
     Text(String),
-    List(Vec<String>),
+    List(Box<[String]>),
 }
 
 impl Value {
@@ -39,6 +43,12 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_value_takes_24_bytes() {
+        assert_eq!(std::mem::size_of::<Value>(), 24);
+        assert_eq!(std::mem::size_of::<Option<Value>>(), 24);
+    }
+
+    #[test]
     fn values_round_trip_through_json_exactly() {
         for v in [
             Value::Bool(true),
@@ -46,7 +56,7 @@ mod tests {
             Value::Number(0.1 + 0.2),
             Value::Number(5.0),
             Value::Text("Zoë".into()),
-            Value::List(vec!["a".into(), "b".into()]),
+            Value::List(["a".into(), "b".into()].into()),
         ] {
             let json = serde_json::to_string(&v).expect("serializes");
             let back: Value = serde_json::from_str(&json).expect("parses");

@@ -139,7 +139,24 @@ impl Workspace {
         let mut redirects: Vec<_> = self.redirects.iter().map(|(from, to)| Redirect { from: from.clone(), to: to.clone() }).collect();
         redirects.sort_by(|a, b| a.from.cmp(&b.from));
         out.extend(redirects.into_iter().map(Entity::Redirect));
+        let mut unlinked: Vec<_> = self.associations.all_unlinked().collect();
+        unlinked.sort_by_key(|u| u.key());
+        out.extend(unlinked.into_iter().cloned().map(Entity::Unlinked));
         out
+    }
+
+    /// The stored entity at `key`, as [`Workspace::entities`] lists it.
+    pub fn entity(&self, key: &EntityKey) -> Option<Entity> {
+        match key {
+            EntityKey::Record(id) => self.records.get(id).cloned().map(Entity::Record),
+            EntityKey::Binned(id) => self.bin.get(id).cloned().map(Entity::Binned),
+            EntityKey::Schema => Some(Entity::Schema(self.schema.clone())),
+            EntityKey::Owner(id) => self.owners.get(id).cloned().map(Entity::Owner),
+            EntityKey::Edge(x, y) => self.associations.edge(x, y).cloned().map(Entity::Edge),
+            EntityKey::Redirect(from) => self.redirects.get(from).map(|to| Entity::Redirect(Redirect { from: from.clone(), to: to.clone() })),
+            EntityKey::AssociationDefs => Some(Entity::AssociationDefs(self.associations.defs().clone())),
+            EntityKey::Unlinked(x, y) => self.associations.unlinked(x, y).cloned().map(Entity::Unlinked),
+        }
     }
 
     /// Runs one command. On error nothing has changed.
@@ -167,9 +184,9 @@ impl Workspace {
             }
             Command::DeleteRecord { id } => (self.plan_delete(&id, ctx)?, id),
             Command::RestoreRecord { id } => (self.plan_restore(&id)?, id),
-            Command::Associate { from, to, labels } => (self.plan_associate(&from, &to, &labels, false)?, from),
-            Command::SetAssociationLabels { from, to, labels } => (self.plan_associate(&from, &to, &labels, true)?, from),
-            Command::Unassociate { from, to } => (self.plan_unassociate(&from, &to)?, from),
+            Command::Associate { from, to, labels } => (self.plan_associate(&from, &to, &labels, false, ctx.now)?, from),
+            Command::SetAssociationLabels { from, to, labels } => (self.plan_associate(&from, &to, &labels, true, ctx.now)?, from),
+            Command::Unassociate { from, to } => (self.plan_unassociate(&from, &to, ctx.now)?, from),
             Command::MergeRecords { primary, secondary } => (self.plan_merge(&primary, &secondary, ctx)?, primary),
             Command::DefineAssociation(def) => return Ok(self.apply(self.plan_define(def)?, None)),
             Command::PurgeBin => return Ok(self.apply(self.plan_purge(ctx.now), None)),
@@ -236,7 +253,14 @@ impl Workspace {
                 }
             }
             EntityKey::Edge(x, y) => {
-                self.associations.remove(&x, &y);
+                let old = self.associations.remove(&x, &y);
+                let columns = self.columns.get_mut().unwrap_or_else(PoisonError::into_inner);
+                for edge in old.iter().chain(match &entity {
+                    Some(Entity::Edge(edge)) => Some(edge),
+                    _ => None,
+                }) {
+                    columns.links_changed(&edge.a_object, &edge.b_object);
+                }
                 if let Some(Entity::Edge(edge)) = entity {
                     self.associations.insert(edge);
                 }
@@ -251,6 +275,13 @@ impl Workspace {
                 if let Some(Entity::AssociationDefs(defs)) = entity {
                     self.associations.set_defs(defs);
                 }
+            }
+            EntityKey::Unlinked(x, y) => {
+                let unlinked = match entity {
+                    Some(Entity::Unlinked(u)) => Some(u),
+                    _ => None,
+                };
+                self.associations.set_unlinked((x, y), unlinked);
             }
         }
     }

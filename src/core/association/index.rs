@@ -11,7 +11,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
-use super::{pair_key, AssociationDef, AssociationDefs, Edge, LabelView};
+use super::{pair_key, AssociationDef, AssociationDefs, Edge, LabelView, Unlinked};
 use crate::core::id::RecordId;
 
 #[derive(Clone, Debug, Default)]
@@ -20,6 +20,8 @@ pub struct Associations {
     edges: HashMap<(RecordId, RecordId), Arc<Edge>>,
     /// Record → object of the other end → other end → the edge joining them.
     adjacency: HashMap<RecordId, BTreeMap<String, BTreeMap<RecordId, Arc<Edge>>>>,
+    /// Removals of links and labels, by pair of records, for device sync.
+    unlinked: HashMap<(RecordId, RecordId), Unlinked>,
 }
 
 /// One associated record, as seen from the record it was looked up from.
@@ -78,6 +80,24 @@ impl Associations {
 
     pub fn edge(&self, x: &RecordId, y: &RecordId) -> Option<&Edge> {
         self.edges.get(&pair_key(x, y)).map(|e| &**e)
+    }
+
+    /// The removals recorded between `x` and `y`.
+    pub fn unlinked(&self, x: &RecordId, y: &RecordId) -> Option<&Unlinked> {
+        self.unlinked.get(&pair_key(x, y))
+    }
+
+    /// Every recorded removal, in no particular order.
+    pub fn all_unlinked(&self) -> impl Iterator<Item = &Unlinked> {
+        self.unlinked.values()
+    }
+
+    /// Sets or clears the removals recorded for one pair of records.
+    pub fn set_unlinked(&mut self, key: (RecordId, RecordId), unlinked: Option<Unlinked>) {
+        match unlinked {
+            Some(u) => self.unlinked.insert(key, u),
+            None => self.unlinked.remove(&key),
+        };
     }
 
     pub fn edges(&self) -> impl Iterator<Item = &Edge> {

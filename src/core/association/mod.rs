@@ -17,17 +17,20 @@
 mod defaults;
 mod draft;
 mod index;
+mod stamps;
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use thiserror::Error;
 
 use super::id::RecordId;
+use super::time::Millis;
 use super::schema::{is_valid_internal_name, Schema};
 
 pub use defaults::default_associations;
 pub use draft::Draft;
 pub use index::{Associated, Associations};
+pub use stamps::Unlinked;
 
 /// One side's reading of a label.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -241,6 +244,18 @@ pub struct Edge {
     /// Names of the labels as seen from the `a` end.
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub labels: BTreeSet<String>,
+    /// When the link was made (0: before links carried times). Sync compares it with the
+    /// time of a removal ([`Unlinked`]).
+    #[serde(default, skip_serializing_if = "is_unset")]
+    pub at: Millis,
+    /// When each label added after the link itself was added; a label not listed here
+    /// was added with the link, at `at`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub label_at: BTreeMap<String, Millis>,
+}
+
+fn is_unset(at: &Millis) -> bool {
+    at.0 == 0
 }
 
 /// The store key of the edge between two records: both ids, smaller first.
@@ -268,7 +283,15 @@ impl Edge {
         let x_is_a = if def.is_reflexive() { x.id <= y.id } else { x.object == def.a };
         let (a, b) = if x_is_a { (x, y) } else { (y, x) };
         let labels = views.iter().map(|v| if x_is_a { v.clone() } else { def.inverse(v).to_string() }).collect();
-        Edge { a: a.id.clone(), a_object: a.object.to_string(), b: b.id.clone(), b_object: b.object.to_string(), labels }
+        Edge {
+            a: a.id.clone(),
+            a_object: a.object.to_string(),
+            b: b.id.clone(),
+            b_object: b.object.to_string(),
+            labels,
+            at: Millis::default(),
+            label_at: BTreeMap::new(),
+        }
     }
 
     pub fn key(&self) -> (RecordId, RecordId) {
@@ -319,6 +342,8 @@ impl Edge {
     /// Drops stored labels that `def` does not define.
     pub fn keep_known_labels(mut self, def: &AssociationDef) -> Edge {
         self.labels.retain(|l| def.stores(l));
+        let labels = &self.labels;
+        self.label_at.retain(|l, _| labels.contains(l));
         self
     }
 }

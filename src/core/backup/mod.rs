@@ -2,7 +2,8 @@
 //!
 //! A backup is `{"format":"cairn-backup","version":1,"exported_at":…,"entities":[…]}` where
 //! `entities` is exactly what [`Workspace::entities`] returns (schema, association
-//! definitions, owners, records with their history, recycle bin, associations, redirects),
+//! definitions, owners, records with their history, recycle bin, associations, redirects,
+//! tombstones of removed associations),
 //! one entity per line with object keys sorted, so the same workspace always exports the
 //! same bytes and two exports diff line by line. The format is documented in
 //! `docs/json-format.md`.
@@ -27,8 +28,12 @@ use super::workspace::Workspace;
 
 /// The `format` field that marks a Cairn backup.
 pub const FORMAT: &str = "cairn-backup";
-/// The backup format version this build writes and reads.
-pub const VERSION: u64 = 1;
+/// The backup format version this build writes. Version 2 added the times of links and
+/// the tombstones of removed links (`unlinked`); version 1 files still read, as links
+/// without times.
+pub const VERSION: u64 = 2;
+/// The oldest version this build reads.
+pub const OLDEST_VERSION: u64 = 1;
 /// The largest backup accepted, in bytes (100 MB).
 pub const MAX_BYTES: usize = 100 * 1024 * 1024;
 /// The deepest nesting accepted; a real backup needs about ten levels. Kept below the
@@ -138,7 +143,7 @@ pub fn parse(text: &str) -> Result<Backup, BackupError> {
         return Err(BackupError::NotABackup);
     }
     match top.get("version") {
-        Some(Value::Number(n)) if n.as_u64() == Some(VERSION) => {}
+        Some(Value::Number(n)) if n.as_u64().is_some_and(|v| (OLDEST_VERSION..=VERSION).contains(&v)) => {}
         other => return Err(BackupError::UnsupportedVersion(other.map(Value::to_string).unwrap_or_default())),
     }
     if let Some(key) = top.keys().find(|k| !FIELDS.contains(&k.as_str())) {

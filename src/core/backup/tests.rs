@@ -10,7 +10,7 @@ fn empty() -> Workspace {
 }
 
 /// A workspace with an owner, records with history, a float and a currency amount, an
-/// association, a binned record and a merge redirect.
+/// association, a removed association, a binned record and a merge redirect.
 pub(crate) fn sample() -> Workspace {
     let mut ws = Workspace::new(default_schema(), IdGen::new(3, 0));
     let mut now = 0;
@@ -27,7 +27,9 @@ pub(crate) fn sample() -> Workspace {
     run(&mut ws, Command::UpdateRecord { id: ada.clone(), values: vec![("firstname".into(), "Augusta Ada".into())] });
     let dup = run(&mut ws, create("contacts", &[("firstname", "Augusta")])).expect("created");
     let acme = run(&mut ws, create("companies", &[("name", "Acme"), ("domain", "acme.com")])).expect("created");
-    run(&mut ws, create("deals", &[("dealname", "Big"), ("amount", "1234.56")]));
+    let big = run(&mut ws, create("deals", &[("dealname", "Big"), ("amount", "1234.56")])).expect("created");
+    run(&mut ws, Command::Associate { from: big.clone(), to: acme.clone(), labels: vec![] });
+    run(&mut ws, Command::Unassociate { from: big, to: acme.clone() });
     let gone = run(&mut ws, create("contacts", &[("email", "gone@example.com")])).expect("created");
     run(&mut ws, Command::Associate { from: ada.clone(), to: acme.clone(), labels: vec![] });
     run(&mut ws, Command::Associate { from: gone.clone(), to: acme, labels: vec![] });
@@ -45,7 +47,7 @@ fn export_import_export_is_byte_identical() {
     assert_eq!(fresh.entities(), ws.entities());
     assert_eq!(export(&fresh, Millis(99)), text);
     assert!(commit.changes.len() >= ws.entities().len());
-    assert!(text.starts_with("{\"format\":\"cairn-backup\",\"version\":1,\"exported_at\":99,\"entities\":[\n"));
+    assert!(text.starts_with("{\"format\":\"cairn-backup\",\"version\":2,\"exported_at\":99,\"entities\":[\n"));
 }
 
 #[test]
@@ -112,8 +114,8 @@ fn every_bad_input_gets_its_own_error_and_changes_nothing() {
         (good[..good.len() / 2].to_string(), "Truncated"),
         ("[1, 2]".into(), "NotABackup"),
         (good.replacen("cairn-backup", "other-app", 1), "NotABackup"),
-        (good.replacen("\"version\":1", "\"version\":2", 1), "UnsupportedVersion"),
-        (good.replacen("\"version\":1", "\"version\":\"1\"", 1), "UnsupportedVersion"),
+        (good.replacen("\"version\":2", "\"version\":3", 1), "UnsupportedVersion"),
+        (good.replacen("\"version\":2", "\"version\":\"2\"", 1), "UnsupportedVersion"),
         (good.replacen("\"exported_at\":1", "\"exported_at\":\"today\"", 1), "WrongType"),
         (good.replacen("\"exported_at\":1", "\"exported_at\":1,\"extra\":true", 1), "UnknownField"),
         (good.replacen("\"exported_at\":1", "\"exported_at\":1,\"exported_at\":2", 1), "DuplicateKey"),
@@ -161,4 +163,28 @@ fn the_documented_json_schema_describes_the_envelope() {
     let kinds: BTreeSet<String> = schema["$defs"]["entity"]["oneOf"].as_array().expect("kinds").iter().filter_map(|k| k["properties"]["kind"]["const"].as_str().map(String::from)).collect();
     let exported: BTreeSet<String> = sample().entities().iter().map(|e| canonical(e)["kind"].as_str().unwrap_or_default().to_string()).collect();
     assert!(exported.is_subset(&kinds), "{exported:?} vs {kinds:?}");
+}
+
+#[test]
+fn a_version_1_backup_still_imports_and_merges() {
+    // Written by the first release: links without times, no tombstones.
+    let text = include_str!("../../../tests/fixtures/backup-v1.json");
+    assert!(text.contains("\"version\":1") && !text.contains("unlinked"));
+    let mut ws = empty();
+    import(&mut ws, text).expect("a version 1 file imports");
+    let ada = ws.find_unique("contacts", "email", &crate::core::value::Value::Text("ada@example.com".into())).map(|r| r.id.clone()).expect("ada");
+    assert_eq!(ws.associations().ids(&ada, "companies").count(), 1);
+    assert!(ws.associations().edges().all(|e| e.at == Millis(0)), "links from version 1 have no time");
+    assert_eq!(ws.binned().count(), 1);
+    // Exported again, it is a version 2 file with the same entities.
+    let again = export(&ws, Millis(99));
+    assert!(again.starts_with("{\"format\":\"cairn-backup\",\"version\":2,"));
+    assert_eq!(parse(&again).map(|b| b.entities), parse(text).map(|b| b.entities));
+    // Merged into a workspace that removed that link since, the removal wins.
+    let mut newer = empty();
+    import(&mut newer, text).expect("imports");
+    let acme = ws.associations().ids(&ada, "companies").next().cloned().expect("acme");
+    newer.execute(Command::Unassociate { from: ada.clone(), to: acme }, &Context::user(Millis(50_000))).expect("unlinked");
+    crate::core::sync::merge_text(&mut newer, text).expect("merges");
+    assert_eq!(newer.associations().ids(&ada, "companies").count(), 0);
 }

@@ -10,6 +10,12 @@
 //! Columns are created the first time a query filters or sorts by a property and are kept
 //! current by [`ColumnIndex::replace`], which the workspace calls on every record write, so
 //! memory is only spent on the properties people actually filter and sort by.
+//!
+//! A rollup (a company's number of contacts) is not stored on the record: its *derived*
+//! column is computed from the associations when a query first needs it, and dropped when a
+//! link between the two objects changes or an aggregated value of a linked record changes
+//! ([`ColumnIndex::links_changed`], [`ColumnIndex::replace`]), to be computed again on the
+//! next query that needs it.
 
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
@@ -153,6 +159,17 @@ pub struct ObjectColumns {
     slots: HashMap<RecordId, u32>,
     free: Vec<u32>,
     columns: HashMap<PropKey, Column>,
+    derived: HashMap<PropKey, Derived>,
+}
+
+/// A column of rollup values and what they were computed from.
+#[derive(Debug)]
+struct Derived {
+    column: Column,
+    /// The linked object the rollup aggregates, e.g. `contacts`.
+    source: String,
+    /// The linked records' property it reads; `None` for a count.
+    reads: Option<PropKey>,
 }
 
 impl ObjectColumns {
@@ -178,7 +195,23 @@ impl ObjectColumns {
     }
 
     pub fn column(&self, key: PropKey) -> Option<&Column> {
-        self.columns.get(&key)
+        self.columns.get(&key).or_else(|| self.derived.get(&key).map(|d| &d.column))
+    }
+
+    /// Whether a derived column for `key` is present (and therefore current).
+    pub fn has_derived(&self, key: PropKey) -> bool {
+        self.derived.contains_key(&key)
+    }
+
+    /// Stores a derived column computed by `value_of` for every record slot.
+    pub fn add_derived(&mut self, key: PropKey, source: &str, reads: Option<PropKey>, value_of: impl Fn(&RecordId) -> Option<Value>) {
+        let mut column = Column { codes: vec![UNSET; self.ids.len()], dictionary: Dictionary::new() };
+        for (slot, id) in self.ids.iter().enumerate() {
+            if let Some(id) = id {
+                column.set(slot as u32, value_of(id).as_ref());
+            }
+        }
+        self.derived.insert(key, Derived { column, source: source.to_string(), reads });
     }
 
     fn slot_for(&mut self, record: &Record) -> u32 {
@@ -195,6 +228,8 @@ impl ObjectColumns {
         };
         self.ids[slot as usize] = Some(record.id.clone());
         self.slots.insert(record.id.clone(), slot);
+        // A new record's rollups were never computed.
+        self.derived.clear();
         slot
     }
 
@@ -208,7 +243,7 @@ impl ObjectColumns {
 
     fn remove(&mut self, id: &RecordId) {
         let Some(slot) = self.slots.remove(id) else { return };
-        for column in self.columns.values_mut() {
+        for column in self.columns.values_mut().chain(self.derived.values_mut().map(|d| &mut d.column)) {
             column.set(slot, None);
         }
         self.ids[slot as usize] = None;
@@ -249,6 +284,10 @@ impl ColumnIndex {
         self.objects.get(object)
     }
 
+    pub fn object_mut(&mut self, object: &str) -> Option<&mut ObjectColumns> {
+        self.objects.get_mut(object)
+    }
+
     /// Makes sure `object` has a slot for each of its records and a column for each key.
     /// `records` must yield every record of the object; it is only read when something
     /// is missing.
@@ -272,6 +311,9 @@ impl ColumnIndex {
     /// Moves the index from `old` to `new` (either may be absent). Objects never queried
     /// cost nothing.
     pub fn replace(&mut self, old: Option<&Record>, new: Option<&Record>) {
+        if let (Some(old), Some(new)) = (old, new) {
+            self.forget_rollups_reading(old, new);
+        }
         match (old, new) {
             (Some(old), Some(new)) if old.id == new.id && old.object == new.object => {
                 if let Some(columns) = self.objects.get_mut(&new.object) {
@@ -287,6 +329,25 @@ impl ColumnIndex {
                         columns.insert(new);
                     }
                 }
+            }
+        }
+    }
+
+    /// Drops the rollups of `object` over `other` and of `other` over `object`: a link
+    /// between records of the two objects was added, removed or relabeled.
+    pub fn links_changed(&mut self, object: &str, other: &str) {
+        for (this, that) in [(object, other), (other, object)] {
+            if let Some(columns) = self.objects.get_mut(this) {
+                columns.derived.retain(|_, d| d.source != that);
+            }
+        }
+    }
+
+    /// Drops the rollups that aggregate a property whose value changed from `old` to `new`.
+    fn forget_rollups_reading(&mut self, old: &Record, new: &Record) {
+        for columns in self.objects.values_mut() {
+            if !columns.derived.is_empty() {
+                columns.derived.retain(|_, d| d.source != new.object || d.reads.is_none_or(|key| old.get_key(key) == new.get_key(key)));
             }
         }
     }

@@ -13,6 +13,8 @@ use super::columns::{Column, ObjectColumns, UNSET};
 use super::compile::{CompiledFilter, Test};
 use super::order::{cut, SortSpec};
 use super::{Page, Results};
+use crate::core::calculate;
+use crate::core::prop_key::PropKey;
 use crate::core::workspace::Workspace;
 
 /// One condition as a table: `table[code]` says whether the value with that code passes.
@@ -60,7 +62,19 @@ pub fn run<'a>(ws: &'a Workspace, object: &str, filter: &CompiledFilter, sort: O
     let mut keys: Vec<_> = filter.keys().collect();
     keys.extend(sort.map(SortSpec::key));
     let mut index = ws.columns().lock().unwrap_or_else(PoisonError::into_inner);
+    let rollups: Vec<_> = ws.schema().object(object).map(|def| calculate::rollup_properties(def).filter(|(p, _, _)| keys.contains(&PropKey::of(&p.name))).collect()).unwrap_or_default();
+    keys.retain(|k| !rollups.iter().any(|(p, _, _)| PropKey::of(&p.name) == *k));
     index.prepare(object, &keys, || ws.records_of(object));
+    if let Some(columns) = index.object_mut(object) {
+        // Rollups are not stored on records: their columns are computed from the links.
+        for (property, rule, output) in rollups {
+            let key = PropKey::of(&property.name);
+            if !columns.has_derived(key) {
+                let reads = rule.aggregate.property().map(PropKey::of);
+                columns.add_derived(key, &rule.object, reads, |id| ws.rollup_value(id, rule, output));
+            }
+        }
+    }
     let Some(columns) = index.object(object) else { return Results { records: Vec::new(), total: 0 } };
     let slots = matching(columns, filter);
     let total = slots.len();

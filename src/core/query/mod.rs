@@ -19,6 +19,8 @@ mod indexed;
 mod indexed_tests;
 mod order;
 #[cfg(test)]
+mod rollup_tests;
+#[cfg(test)]
 mod scan;
 #[cfg(test)]
 pub(crate) use scan::run_scan;

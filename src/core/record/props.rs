@@ -17,7 +17,7 @@ use crate::core::prop_key::PropKey;
 use crate::core::time::Millis;
 use crate::core::value::Value;
 
-/// One write of one property (48 bytes: the key and source fit in the padding).
+/// One write of one property (40 bytes: the key and source fit in the padding).
 #[derive(Clone, Debug, PartialEq)]
 struct Write {
     value: Option<Value>,
@@ -28,9 +28,11 @@ struct Write {
 
 /// Every property's history. Invariant: writes are sorted by key, and within a key by the
 /// order they were made, so a property's current value is the last write of its run.
+/// A boxed slice (never spare room, 8 bytes smaller than a `Vec`): every write reallocates
+/// anyway, since the list grows by exactly one slot.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Props {
-    writes: Vec<Write>,
+    writes: Box<[Write]>,
 }
 
 impl Props {
@@ -53,14 +55,21 @@ impl Props {
     /// Appends a write to the end of the property's history.
     pub fn push(&mut self, key: PropKey, mut value: Option<Value>, at: Millis, source: Source) {
         // Values kept for life should not keep the spare room of the buffer they were built in.
-        match &mut value {
-            Some(Value::Text(text)) => text.shrink_to_fit(),
-            Some(Value::List(items)) => items.shrink_to_fit(),
-            _ => {}
+        if let Some(Value::Text(text)) = &mut value {
+            text.shrink_to_fit();
         }
         let end = self.writes.partition_point(|w| w.key <= key);
-        self.writes.reserve_exact(1);
-        self.writes.insert(end, Write { value, at, key, source });
+        self.edit(|writes| {
+            writes.reserve_exact(1);
+            writes.insert(end, Write { value, at, key, source });
+        });
+    }
+
+    /// Changes the writes as a `Vec`, then drops any spare room.
+    fn edit(&mut self, change: impl FnOnce(&mut Vec<Write>)) {
+        let mut writes = std::mem::take(&mut self.writes).into_vec();
+        change(&mut writes);
+        self.writes = writes.into_boxed_slice();
     }
 
     /// Replaces a property's whole history, oldest first: what a merge does when it
@@ -69,12 +78,9 @@ impl Props {
         let start = self.writes.partition_point(|w| w.key < key);
         let end = start + self.writes[start..].partition_point(|w| w.key == key);
         let run: Vec<Write> = history.into_iter().map(|e| Write { value: e.value, at: e.at, key, source: e.source }).collect();
-        self.writes.splice(start..end, run);
-    }
-
-    /// Makes room for exactly `additional` more writes, e.g. before filling a new record.
-    pub fn reserve(&mut self, additional: usize) {
-        self.writes.reserve_exact(additional);
+        self.edit(|writes| {
+            writes.splice(start..end, run);
+        });
     }
 
     /// The names of the properties that have any history, in no particular order.
@@ -108,8 +114,7 @@ impl Props {
         let mut writes: Vec<Write> = writes.into_iter().map(|(key, value, at, source)| Write { value, at, key, source }).collect();
         // Stable: a property's writes keep their order.
         writes.sort_by_key(|w| w.key);
-        writes.shrink_to_fit();
-        Props { writes }
+        Props { writes: writes.into_boxed_slice() }
     }
 
     /// Number of properties with history.
@@ -157,15 +162,19 @@ impl Serialize for Props {
 impl<'de> Deserialize<'de> for Props {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let map = BTreeMap::<String, Vec<HistoryEntry>>::deserialize(d)?;
-        let mut props = Props { writes: Vec::with_capacity(map.values().map(Vec::len).sum()) };
+        let mut writes: Vec<Write> = Vec::with_capacity(map.values().map(Vec::len).sum());
         for (name, entries) in map {
             let key = PropKey::of(&name);
-            for e in entries {
-                props.push(key, e.value, e.at, e.source);
+            for mut e in entries {
+                if let Some(Value::Text(text)) = &mut e.value {
+                    text.shrink_to_fit();
+                }
+                writes.push(Write { value: e.value, at: e.at, key, source: e.source });
             }
         }
-        props.writes.shrink_to_fit();
-        Ok(props)
+        // Stable: each property's writes keep their order.
+        writes.sort_by_key(|w| w.key);
+        Ok(Props { writes: writes.into_boxed_slice() })
     }
 }
 
@@ -174,8 +183,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_write_fits_in_48_bytes() {
-        assert_eq!(std::mem::size_of::<Write>(), 48);
+    fn a_write_fits_in_40_bytes() {
+        assert_eq!(std::mem::size_of::<Write>(), 40);
     }
 
     #[test]

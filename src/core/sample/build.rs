@@ -136,7 +136,6 @@ impl<'s> Builder<'s> {
     /// Sets the values the schema knows, in one go.
     fn fill(&self, record: &mut Record, values: Vec<(&str, Value)>) {
         let Some(def) = self.schema.object(&record.object) else { return };
-        record.props.reserve(values.len());
         for (name, value) in values {
             if def.property(name).is_some_and(|p| !p.read_only) {
                 record.set(name, Some(value), record.created, Source::Import);
@@ -333,7 +332,7 @@ impl<'s> Builder<'s> {
                 PropertyType::Date => Some(Value::Text(created.to_date())),
                 PropertyType::DateTime => Some(Value::Text(created.to_iso())),
                 PropertyType::Dropdown | PropertyType::Radio if !p.options.is_empty() => Some(Value::Text(self.rng.pick(&p.options).value.clone())),
-                PropertyType::Checkboxes if !p.options.is_empty() => Some(Value::List(vec![self.rng.pick(&p.options).value.clone()])),
+                PropertyType::Checkboxes if !p.options.is_empty() => Some(Value::List([self.rng.pick(&p.options).value.clone()].into())),
                 PropertyType::Checkbox => Some(Value::Bool(self.rng.chance(50))),
                 _ => None,
             };

@@ -222,6 +222,12 @@ impl<'a> Writer<'a> {
         for label in &edge.labels {
             self.name(label);
         }
+        self.int(edge.at.0);
+        self.uint(edge.label_at.len() as u64);
+        for (label, at) in &edge.label_at {
+            self.name(label);
+            self.int(at.0);
+        }
     }
 }
 
@@ -368,7 +374,7 @@ impl<'a> Reader<'a> {
                 TEXT => Some(Value::Text(self.str()?.to_string())),
                 LIST => {
                     let n = self.len()?;
-                    Some(Value::List((0..n).map(|_| self.str().map(str::to_string)).collect::<Result<_, _>>()?))
+                    Some(Value::List((0..n).map(|_| self.str().map(str::to_string)).collect::<Result<Vec<_>, _>>()?.into()))
                 }
                 _ => return Err(corrupt("unknown value kind")),
             };
@@ -384,7 +390,10 @@ impl<'a> Reader<'a> {
         let b_object = self.name()?.to_string();
         let count = self.len()?;
         let labels = (0..count).map(|_| self.name().map(str::to_string)).collect::<Result<_, _>>()?;
-        Ok(Edge { a, a_object, b, b_object, labels })
+        let at = Millis(self.int()?);
+        let count = self.len()?;
+        let label_at = (0..count).map(|_| Ok((self.name()?.to_string(), Millis(self.int()?)))).collect::<Result<_, LoadError>>()?;
+        Ok(Edge { a, a_object, b, b_object, labels, at, label_at })
     }
 }
 

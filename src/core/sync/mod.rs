@@ -3,9 +3,9 @@
 //! Both sides are reduced to their entities and merged entity by entity:
 //! - records: per property last writer wins with histories unioned, and a deletion wins over
 //!   older writes only ([`records`]);
-//! - associations: the union of both sides' links between records that stay live; a link
-//!   removed on one side comes back from the other, since format 1 keeps no tombstones for
-//!   removed links;
+//! - associations and their labels: add/remove sets with timestamps, so a removal newer than
+//!   the other side's add wins and an older one loses ([`links`]); only links between
+//!   records that stay live are kept;
 //! - schema and association definitions: a union, with conflicting property types reported
 //!   ([`schema`]); owners and redirects: a union (for the same id, the smaller JSON wins);
 //! - a record merged away on either side (a redirect) stays merged away.
@@ -14,12 +14,13 @@
 //! on records; [`merge_backup`] applies its difference to the workspace as one [`Commit`] and
 //! returns a [`MergeReport`] for the summary screen.
 
+mod links;
 mod records;
 mod schema;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::association::Edge;
+use super::association::{Edge, Unlinked};
 use super::backup::{parse, Backup, BackupError};
 use super::change::{Change, Commit, Entity, EntityKey, Redirect};
 use super::id::RecordId;
@@ -27,6 +28,7 @@ use super::owner::{Owner, OwnerId};
 use super::value::Value;
 use super::workspace::Workspace;
 
+pub use links::merge_link;
 pub use records::{merge_copies, merge_record, union_history, Copy};
 pub use schema::{merge_association_defs, merge_schema, SchemaConflict};
 
@@ -112,17 +114,6 @@ fn smaller_json<T: serde::Serialize + Clone>(a: &T, b: &T) -> T {
     if json(a) <= json(b) { a.clone() } else { b.clone() }
 }
 
-/// Two links between the same records: their labels united when both are seen from the same end.
-fn merge_edge(a: &Edge, b: &Edge) -> Edge {
-    if a.a == b.a {
-        let mut out = a.clone();
-        out.labels.extend(b.labels.iter().cloned());
-        out
-    } else {
-        smaller_json(a, b)
-    }
-}
-
 /// The pure merge of two workspaces' entities, in [`Workspace::entities`] order.
 pub fn merge_entities(ours: &[Entity], theirs: &[Entity]) -> (Vec<Entity>, Vec<SchemaConflict>) {
     let (mut out, mut conflicts) = (Vec::new(), Vec::new());
@@ -153,21 +144,23 @@ pub fn merge_entities(ours: &[Entity], theirs: &[Entity]) -> (Vec<Entity>, Vec<S
     }
 
     let live: BTreeSet<RecordId> = records.iter().filter(|(_, c)| matches!(c, Copy::Live(_))).map(|(id, _)| id.clone()).collect();
-    let edges = |es: &[Entity]| -> BTreeMap<(RecordId, RecordId), Edge> {
-        let binned = es.iter().filter_map(|e| if let Entity::Binned(b) = e { Some(b.edges.iter()) } else { None }).flatten();
-        let linked = es.iter().filter_map(|e| if let Entity::Edge(x) = e { Some(x) } else { None });
-        let mut map = BTreeMap::new();
-        for edge in linked.chain(binned) {
-            let key = edge.key();
-            let value = match map.remove(&key) {
-                Some(old) => merge_edge(&old, edge),
-                None => edge.clone(),
-            };
-            map.insert(key, value);
+    // Every copy of every link (live, or kept by a binned record) and every tombstone, by pair.
+    let mut copies_of_links: BTreeMap<(RecordId, RecordId), (Vec<&Edge>, Vec<&Unlinked>)> = BTreeMap::new();
+    for e in ours.iter().chain(theirs) {
+        match e {
+            Entity::Edge(edge) => copies_of_links.entry(edge.key()).or_default().0.push(edge),
+            Entity::Binned(b) => b.edges.iter().for_each(|edge| copies_of_links.entry(edge.key()).or_default().0.push(edge)),
+            Entity::Unlinked(u) => copies_of_links.entry(u.key()).or_default().1.push(u),
+            _ => {}
         }
-        map
-    };
-    let all_edges = union(edges(ours), edges(theirs), merge_edge);
+    }
+    let mut all_edges = BTreeMap::new();
+    let mut unlinked = Vec::new();
+    for (key, (edges, removals)) in copies_of_links {
+        let (edge, removed) = merge_link(&edges, &removals);
+        all_edges.extend(edge.map(|e| (key, e)));
+        unlinked.extend(removed.map(Entity::Unlinked));
+    }
     for copy in records.values_mut() {
         // A binned record keeps every link it had on either side, to bring back on restore.
         if let Copy::Binned(binned) = copy {
@@ -186,6 +179,7 @@ pub fn merge_entities(ours: &[Entity], theirs: &[Entity]) -> (Vec<Entity>, Vec<S
     out.extend(binned);
     out.extend(all_edges.into_values().filter(|e| live.contains(&e.a) && live.contains(&e.b)).map(Entity::Edge));
     out.extend(redirects.into_iter().map(|(from, to)| Entity::Redirect(Redirect { from, to })));
+    out.extend(unlinked);
     (out, conflicts)
 }
 

@@ -136,3 +136,53 @@ fn writes_at_the_same_time_are_ordered_by_source_then_value() {
     check(vec![entry(Some("x"), 5, Source::User)], vec![entry(Some("x"), 5, Source::User)], Some("x"), 1);
     check(vec![entry(Some("x"), 6, Source::Import)], vec![entry(Some("y"), 5, Source::Workflow)], Some("x"), 2);
 }
+
+#[test]
+fn a_link_removed_on_one_device_stays_removed_unless_the_other_linked_it_again_later() {
+    let (mut a, mut b, ada, acme) = two_devices();
+    run(&mut a, 10, Command::Associate { from: ada.clone(), to: acme.clone(), labels: vec!["primary".into()] });
+    exchange(&mut a, &mut b);
+    assert_eq!(b.associations().ids(&ada, "companies").count(), 1);
+    // Device A removes the link; B, which still has it, exports before hearing of it.
+    run(&mut a, 20, Command::Unassociate { from: ada.clone(), to: acme.clone() });
+    exchange(&mut a, &mut b);
+    assert_eq!(a.entities(), b.entities());
+    assert_eq!(a.associations().ids(&ada, "companies").count(), 0, "the removal is newer than the add");
+    // B links them again later: the newer add wins on both devices.
+    run(&mut b, 30, Command::Associate { from: ada.clone(), to: acme.clone(), labels: vec![] });
+    exchange(&mut a, &mut b);
+    assert_eq!(a.entities(), b.entities());
+    assert_eq!(a.associations().ids(&ada, "companies").count(), 1);
+    // The label that went with the removed link does not come back with the new link.
+    assert!(a.associated(&ada, "companies").iter().all(|x| x.labels().is_empty()));
+}
+
+#[test]
+fn a_label_removed_on_one_device_stays_removed_while_a_label_added_on_the_other_arrives() {
+    use crate::core::association::{AssociationDef, LabelDef};
+    let (mut a, mut b, ada, acme) = two_devices();
+    let def = AssociationDef::new("contacts", "companies")
+        .with_label(LabelDef::single("primary", "Primary").max_from_a(1))
+        .with_label(LabelDef::single("billing_contact", "Billing contact"));
+    run(&mut a, 5, Command::DefineAssociation(def.clone()));
+    run(&mut b, 5, Command::DefineAssociation(def));
+    run(&mut a, 10, Command::Associate { from: ada.clone(), to: acme.clone(), labels: vec!["primary".into()] });
+    exchange(&mut a, &mut b);
+    run(&mut a, 20, Command::SetAssociationLabels { from: ada.clone(), to: acme.clone(), labels: vec![] });
+    run(&mut b, 25, Command::Associate { from: ada.clone(), to: acme.clone(), labels: vec!["billing_contact".into()] });
+    exchange(&mut a, &mut b);
+    assert_eq!(a.entities(), b.entities());
+    let names = |ws: &Workspace| -> Vec<String> { ws.associations().edge(&ada, &acme).map(|e| e.labels.iter().cloned().collect()).unwrap_or_default() };
+    assert_eq!(names(&a), ["billing_contact"]);
+}
+
+#[test]
+fn an_undone_removal_takes_its_tombstone_back() {
+    let (mut a, _, ada, acme) = two_devices();
+    run(&mut a, 10, Command::Associate { from: ada.clone(), to: acme.clone(), labels: vec![] });
+    let before = a.entities();
+    run(&mut a, 20, Command::Unassociate { from: ada.clone(), to: acme.clone() });
+    assert!(a.associations().unlinked(&ada, &acme).is_some());
+    run(&mut a, 30, Command::Undo);
+    assert_eq!(a.entities(), before);
+}

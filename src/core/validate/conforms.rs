@@ -91,8 +91,8 @@ mod tests {
             (PropertyType::Dropdown, text("lead"), true),
             (PropertyType::Radio, text("Lead"), false),
             (PropertyType::Dropdown, text("partner"), false),
-            (PropertyType::Checkboxes, Value::List(vec!["lead".into(), "customer".into()]), true),
-            (PropertyType::Checkboxes, Value::List(vec!["lead".into(), "x".into()]), false),
+            (PropertyType::Checkboxes, Value::List(["lead".into(), "customer".into()].into()), true),
+            (PropertyType::Checkboxes, Value::List(["lead".into(), "x".into()].into()), false),
             (PropertyType::Checkboxes, text("lead"), false),
             (PropertyType::Calculated, Value::Int(7), true),
         ];

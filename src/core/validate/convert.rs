@@ -43,11 +43,11 @@ pub fn convert(def: &PropertyDef, value: &Value) -> Option<Value> {
         }
         (PropertyType::Dropdown | PropertyType::Radio, Value::Text(t)) => Value::Text(option_value(def, t).ok()?),
         (PropertyType::Dropdown | PropertyType::Radio, Value::Bool(b)) => Value::Text(yes_no_option(def, *b)?),
-        (PropertyType::Dropdown | PropertyType::Radio, Value::List(items)) => match items.as_slice() {
+        (PropertyType::Dropdown | PropertyType::Radio, Value::List(items)) => match &items[..] {
             [only] => Value::Text(option_value(def, only).ok()?),
             _ => return None,
         },
-        (PropertyType::Checkboxes, Value::Text(t)) => Value::List(vec![option_value(def, t).ok()?]),
+        (PropertyType::Checkboxes, Value::Text(t)) => Value::List([option_value(def, t).ok()?].into()),
         (PropertyType::Checkboxes, Value::List(items)) => Value::List(items.iter().map(|i| option_value(def, i).ok()).collect::<Option<_>>()?),
         (PropertyType::Checkbox, Value::Text(t)) => Value::Bool(parse_bool(t.trim()).ok()?),
         _ => return None,
@@ -128,7 +128,7 @@ mod tests {
         let cases: Vec<Conversion> = vec![
             (PropertyType::SingleLineText, &[], Value::Number(42.5), Some(text("42.5"))),
             (PropertyType::MultiLineText, &[], Value::Int(-123_405), Some(text("-1234.05"))),
-            (PropertyType::SingleLineText, &[], Value::List(vec!["a".into(), "b".into()]), Some(text("a;b"))),
+            (PropertyType::SingleLineText, &[], Value::List(["a".into(), "b".into()].into()), Some(text("a;b"))),
             (PropertyType::SingleLineText, &[], Value::Bool(true), Some(text("true"))),
             (any.clone(), &[], text(" 12,5 "), Some(Value::Number(12.5))),
             (any.clone(), &[], text("twelve"), None),
@@ -152,10 +152,10 @@ mod tests {
             (PropertyType::Dropdown, YES_NO, Value::Bool(true), Some(text("yes"))),
             (PropertyType::Radio, YES_NO, Value::Bool(false), Some(text("no"))),
             (PropertyType::Dropdown, TIERS, Value::Bool(true), None),
-            (PropertyType::Dropdown, TIERS, Value::List(vec!["silver".into()]), Some(text("silver"))),
-            (PropertyType::Dropdown, TIERS, Value::List(vec!["gold".into(), "silver".into()]), None),
-            (PropertyType::Checkboxes, TIERS, text("gold"), Some(Value::List(vec!["gold".into()]))),
-            (PropertyType::Checkboxes, TIERS, Value::List(vec!["Gold".into()]), Some(Value::List(vec!["gold".into()]))),
+            (PropertyType::Dropdown, TIERS, Value::List(["silver".into()].into()), Some(text("silver"))),
+            (PropertyType::Dropdown, TIERS, Value::List(["gold".into(), "silver".into()].into()), None),
+            (PropertyType::Checkboxes, TIERS, text("gold"), Some(Value::List(["gold".into()].into()))),
+            (PropertyType::Checkboxes, TIERS, Value::List(["Gold".into()].into()), Some(Value::List(["gold".into()].into()))),
             (PropertyType::Checkbox, &[], text("yes"), Some(Value::Bool(true))),
             (PropertyType::Checkbox, &[], text("maybe"), None),
             (PropertyType::Checkbox, &[], Value::Number(1.0), None),

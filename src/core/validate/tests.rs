@@ -83,7 +83,7 @@ fn enumeration_values_must_exist() {
     assert_eq!(normalize(&d, "Customer"), text("customer"));
     assert_eq!(normalize(&d, "partner"), Err(Invalid::UnknownOption));
     d.kind = PropertyType::Checkboxes;
-    assert_eq!(normalize(&d, "lead; Customer;lead"), Ok(Some(Value::List(vec!["lead".into(), "customer".into()]))));
+    assert_eq!(normalize(&d, "lead; Customer;lead"), Ok(Some(Value::List(["lead".into(), "customer".into()].into()))));
     assert_eq!(normalize(&d, "lead;x"), Err(Invalid::UnknownOption));
 }
 

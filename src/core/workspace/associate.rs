@@ -4,12 +4,14 @@
 use std::collections::BTreeSet;
 
 use super::Workspace;
-use crate::core::association::{Associated, AssociationDef, AssociationError, Associations, Draft, Edge, End};
+use crate::core::association::{Associated, AssociationDef, AssociationError, Associations, Draft, Edge, End, Unlinked};
 use crate::core::calculate;
 use crate::core::change::{Change, Entity, EntityKey};
 use crate::core::command::CommandError;
 use crate::core::id::RecordId;
 use crate::core::record::Record;
+use crate::core::schema::{CalculatedType, Rollup};
+use crate::core::time::Millis;
 use crate::core::value::Value;
 
 impl Workspace {
@@ -28,15 +30,16 @@ impl Workspace {
     /// read rather than stored, since any link or linked record can change them.
     pub fn rollup_values(&self, id: &RecordId) -> Vec<(String, Option<Value>)> {
         let Some(def) = self.records.get(id).and_then(|r| self.schema.object(&r.object)) else { return Vec::new() };
-        calculate::rollup_properties(def)
-            .map(|(property, rule, output)| {
-                let linked = self.associations.associated(id, &rule.object).into_iter().filter_map(|a| {
-                    let labels = a.def.map(|d| a.edge.labels_from(d, id)).unwrap_or_default();
-                    Some((self.records.get(a.id)?, labels))
-                });
-                (property.name.clone(), calculate::rollup(rule, output, linked))
-            })
-            .collect()
+        calculate::rollup_properties(def).map(|(property, rule, output)| (property.name.clone(), self.rollup_value(id, rule, output))).collect()
+    }
+
+    /// One rollup of one record, aggregated over the records linked to it.
+    pub fn rollup_value(&self, id: &RecordId, rule: &Rollup, output: CalculatedType) -> Option<Value> {
+        let linked = self.associations.associated(id, &rule.object).into_iter().filter_map(|a| {
+            let labels = a.def.map(|d| a.edge.labels_from(d, id)).unwrap_or_default();
+            Some((self.records.get(a.id)?, labels))
+        });
+        calculate::rollup(rule, output, linked)
     }
 
     fn live(&self, id: &RecordId) -> Result<&Record, CommandError> {
@@ -45,7 +48,9 @@ impl Workspace {
 
     /// Links `from` and `to`. With `replace` the link must exist and its labels become
     /// `labels`; otherwise the link is created if needed and `labels` are added to it.
-    pub(super) fn plan_associate(&self, from: &RecordId, to: &RecordId, labels: &[String], replace: bool) -> Result<Vec<Change>, CommandError> {
+    /// The link is stamped with `now` for device sync, and labels a replace drops are
+    /// recorded as removed ([`Unlinked`]).
+    pub(super) fn plan_associate(&self, from: &RecordId, to: &RecordId, labels: &[String], replace: bool, now: Millis) -> Result<Vec<Change>, CommandError> {
         let x = self.live(from)?;
         if from == to {
             return Err(AssociationError::WithItself.into());
@@ -61,16 +66,38 @@ impl Workspace {
             Some(existing) if !replace => views.extend(existing.labels_from(def, from)),
             _ => {}
         }
-        let edge = Edge::build(def, End { id: from, object: &x.object }, End { id: to, object: &y.object }, &views)?;
+        let (existing, removed) = (self.associations.edge(from, to), self.associations.unlinked(from, to));
+        let edge = Edge::build(def, End { id: from, object: &x.object }, End { id: to, object: &y.object }, &views)?.stamp(existing, removed, now);
+        let mut changes = match existing {
+            Some(old) if old.labels.iter().any(|l| !edge.labels.contains(l)) => self.removal(old, Some(&edge), now),
+            _ => Vec::new(),
+        };
         let mut draft = Draft::new(&self.associations);
         draft.admit(def, edge)?;
-        Ok(draft.changes())
+        changes.splice(0..0, draft.changes());
+        Ok(changes)
     }
 
-    pub(super) fn plan_unassociate(&self, from: &RecordId, to: &RecordId) -> Result<Vec<Change>, CommandError> {
+    /// Removing a link records the removal, so another device's older copy of the link
+    /// does not bring it back when the two merge.
+    pub(super) fn plan_unassociate(&self, from: &RecordId, to: &RecordId, now: Millis) -> Result<Vec<Change>, CommandError> {
         let edge = self.associations.edge(from, to).ok_or(AssociationError::NotAssociated)?;
         let (x, y) = edge.key();
-        Ok(vec![Change { key: EntityKey::Edge(x, y), before: Some(Entity::Edge(edge.clone())), after: None }])
+        let mut changes = vec![Change { key: EntityKey::Edge(x, y), before: Some(Entity::Edge(edge.clone())), after: None }];
+        changes.extend(self.removal(edge, None, now));
+        Ok(changes)
+    }
+
+    /// The tombstone change for `edge` losing its link (`kept` is `None`) or the labels
+    /// `kept` lacks.
+    fn removal(&self, edge: &Edge, kept: Option<&Edge>, now: Millis) -> Vec<Change> {
+        let (x, y) = edge.key();
+        let before = self.associations.unlinked(&x, &y).cloned();
+        let after = before.clone().unwrap_or_else(|| Unlinked::new(&x, &y)).note(edge, kept, now);
+        if before.as_ref() == Some(&after) {
+            return Vec::new();
+        }
+        vec![Change { key: EntityKey::Unlinked(x, y), before: before.map(Entity::Unlinked), after: Some(Entity::Unlinked(after)) }]
     }
 
     /// Adds or replaces a definition. Refused when an existing link would not fit it (a

@@ -5,15 +5,17 @@
 //! undo like any other change.
 //!
 //! An inverse is only exact if nothing else wrote since: it then returns the workspace to
-//! the very state before the command, which satisfied every invariant. So the log counts
+//! the very state before the command, which satisfied every invariant. For the same reason
+//! an entry keeps only the `before` states: the `after` states are what the workspace holds
+//! while the entry is undoable, so they are read back from it rather than copied. So the log counts
 //! every entity write; an entry is undoable only while the count is the one it recorded.
 //! A sync, an import or an automatic command in between makes the log stale, and undo is
 //! refused rather than risk a dangling link or a broken limit.
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 
 use super::Workspace;
-use crate::core::change::{Change, Commit};
+use crate::core::change::{Change, Commit, Entity, EntityKey};
 use crate::core::command::{Command, CommandError, Context, UndoError};
 use crate::core::id::RecordId;
 use crate::core::record::Source;
@@ -21,10 +23,30 @@ use crate::core::record::Source;
 /// How many user commands can be undone in a row.
 pub const UNDO_DEPTH: usize = 50;
 
+/// What undoing one commit needs: each key it wrote with the state before, in order.
+#[derive(Debug, PartialEq)]
+struct Entry {
+    befores: Vec<(EntityKey, Option<Entity>)>,
+    subject: Option<RecordId>,
+}
+
+impl Entry {
+    fn of(commit: &Commit) -> Entry {
+        Entry { befores: commit.changes.iter().map(|c| (c.key.clone(), c.before.clone())).collect(), subject: commit.subject.clone() }
+    }
+
+    /// Whether this entry was made from `commit`.
+    fn is_of(&self, commit: &Commit) -> bool {
+        self.subject == commit.subject
+            && self.befores.len() == commit.changes.len()
+            && self.befores.iter().zip(&commit.changes).all(|((key, before), c)| *key == c.key && *before == c.before)
+    }
+}
+
 #[derive(Debug, Default)]
 pub(super) struct UndoLog {
     /// Undoable commits, oldest first, each with the write count right after it.
-    entries: VecDeque<(Commit, u64)>,
+    entries: VecDeque<(Entry, u64)>,
     /// Entity writes so far.
     writes: u64,
 }
@@ -61,12 +83,12 @@ impl UndoLog {
     }
 
     /// The commit an undo would revert, if nothing has been written since.
-    fn last(&self) -> Option<&Commit> {
-        self.entries.back().filter(|(_, at)| *at == self.writes).map(|(commit, _)| commit)
+    fn last(&self) -> Option<&Entry> {
+        self.entries.back().filter(|(_, at)| *at == self.writes).map(|(entry, _)| entry)
     }
 
     pub(super) fn is_last(&self, commit: &Commit) -> bool {
-        self.last() == Some(commit)
+        self.last().is_some_and(|entry| entry.is_of(commit))
     }
 
     /// Updates the log after a command that started at write count `mark`.
@@ -77,7 +99,7 @@ impl UndoLog {
                     // Stale entries can never become undoable again.
                     self.entries.clear();
                 }
-                self.entries.push_back((commit.clone(), self.writes));
+                self.entries.push_back((Entry::of(commit), self.writes));
                 if self.entries.len() > UNDO_DEPTH {
                     self.entries.pop_front();
                 }
@@ -104,17 +126,24 @@ impl Workspace {
     }
 
     pub(super) fn plan_undo(&self) -> Result<(Vec<Change>, Option<RecordId>), CommandError> {
-        let Some(commit) = self.undo.last() else {
+        let Some(entry) = self.undo.last() else {
             let error = if self.undo.entries.is_empty() { UndoError::Nothing } else { UndoError::Changed };
             return Err(error.into());
         };
-        let inverse = commit
-            .changes
+        // Walking back, each key's state is what the workspace holds now, then what the
+        // later steps of the inverse put back.
+        let mut state: HashMap<&EntityKey, Option<Entity>> = HashMap::new();
+        let inverse = entry
+            .befores
             .iter()
             .rev()
-            .map(|c| Change { key: c.key.clone(), before: c.after.clone(), after: c.before.clone() })
+            .map(|(key, before)| {
+                let now = state.remove(key).unwrap_or_else(|| self.entity(key));
+                state.insert(key, before.clone());
+                Change { key: key.clone(), before: now, after: before.clone() }
+            })
             .collect();
-        Ok((inverse, commit.subject.clone()))
+        Ok((inverse, entry.subject.clone()))
     }
 }
 

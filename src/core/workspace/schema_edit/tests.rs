@@ -89,7 +89,7 @@ fn a_type_change_converts_values_when_nothing_is_lost_and_refuses_otherwise() {
     let to_checkboxes = PropertyPatch { kind: Some(PropertyType::Checkboxes), ..Default::default() };
     let commit = edit(&mut ws, update_tier(to_checkboxes)).expect("one choice becomes a one-item list");
     assert_eq!(commit.changes.iter().map(|c| c.key.clone()).collect::<Vec<_>>(), [EntityKey::Record(gold.clone()), EntityKey::Schema]);
-    assert_eq!(ws.record(&gold).and_then(|r| r.get("tier")).cloned(), Some(crate::core::value::Value::List(vec![s("gold")])));
+    assert_eq!(ws.record(&gold).and_then(|r| r.get("tier")).cloned(), Some(crate::core::value::Value::List([s("gold")].into())));
     let both = create(&mut ws, "contacts", &[("tier", "gold;silver")]).expect("valid");
     let back_to_radio = PropertyPatch { kind: Some(PropertyType::Radio), ..Default::default() };
     refused(&mut ws, update_tier(back_to_radio.clone()), SchemaError::ValuesRefused(vec![both.clone()]));
