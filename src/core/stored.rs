@@ -176,7 +176,7 @@ mod tests {
 
     /// The kind of an entity, as stored; a new kind fails to compile here until it is
     /// added to the round-trip test below.
-    fn kind(entity: &Entity) -> &'static str {
+    pub(super) fn kind(entity: &Entity) -> &'static str {
         match entity {
             Entity::Record(_) => "record",
             Entity::Binned(_) => "binned",
