@@ -9,6 +9,7 @@
 pub mod idb;
 pub mod js;
 pub mod prefs;
+pub mod usage;
 
 use thiserror::Error;
 

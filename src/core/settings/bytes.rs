@@ -51,6 +51,15 @@ pub fn usage_share(usage: u64, quota: u64) -> u8 {
     percent as u8
 }
 
+/// A whole percentage the language's way: "42 %" in French (with a no-break space), "42%"
+/// elsewhere.
+pub fn format_percent(lang: Lang, percent: u8) -> String {
+    match lang {
+        Lang::Fr => format!("{percent}\u{a0}%"),
+        _ => format!("{percent}%"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -73,6 +82,12 @@ mod tests {
         ] {
             assert_eq!(format_bytes(lang, bytes), text, "{lang:?} {bytes}");
         }
+    }
+
+    #[test]
+    fn percentages_follow_french_spacing() {
+        assert_eq!(format_percent(Lang::Fr, 42), "42\u{a0}%");
+        assert_eq!(format_percent(Lang::Pl, 42), "42%");
     }
 
     #[test]

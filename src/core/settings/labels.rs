@@ -39,6 +39,14 @@ pub fn add_label(def: &AssociationDef, draft: &LabelDraft, schema: &Schema) -> R
     Ok(next)
 }
 
+/// A limit as typed: empty is no limit, otherwise a whole number of at least one.
+pub fn parse_limit(raw: &str) -> Result<Option<u32>, ()> {
+    match raw.trim() {
+        "" => Ok(None),
+        text => text.parse::<u32>().ok().filter(|n| *n > 0).map(Some).ok_or(()),
+    }
+}
+
 /// An internal name from the text that no other label of the definition uses.
 fn fresh_name(text: &str, taken: &[String]) -> String {
     let base = match suggest_internal_name(text) {
@@ -74,6 +82,15 @@ mod tests {
         assert_eq!((added.a.name.as_str(), added.b.max), ("primary_2", Some(1)));
         let chinese = add_label(&def, &LabelDraft { a_text: "决策者".into(), ..Default::default() }, &default_schema()).expect("valid");
         assert!(chinese.labels.iter().any(|l| l.a.name == "label" && l.a.text == "决策者"));
+    }
+
+    #[test]
+    fn limits_are_whole_positive_numbers_or_nothing() {
+        assert_eq!(parse_limit(" "), Ok(None));
+        assert_eq!(parse_limit(" 3 "), Ok(Some(3)));
+        assert_eq!(parse_limit("0"), Err(()));
+        assert_eq!(parse_limit("1.5"), Err(()));
+        assert_eq!(parse_limit("-2"), Err(()));
     }
 
     #[test]

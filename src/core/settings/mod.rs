@@ -14,9 +14,9 @@ mod names;
 mod overview;
 mod property_form;
 
-pub use bytes::{format_bytes, usage_share};
+pub use bytes::{format_bytes, format_percent, usage_share};
 pub use custom_object::{CustomObjectDraft, DraftField, DraftProperty};
-pub use labels::{add_label, LabelDraft};
+pub use labels::{add_label, parse_limit, LabelDraft};
 pub use names::suggest_internal_name;
 pub use overview::{object_rows, property_groups, refused_records, ObjectRow, PropertyRow, RefusedRecord};
 pub use property_form::{type_from_tag, type_tag, FormField, OptionDraft, PropertyForm, PICKABLE_TYPES};
