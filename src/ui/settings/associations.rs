@@ -38,6 +38,8 @@ pub fn AssociationsSettings() -> impl IntoView {
             failure.set(result.err().map(|e| error_text(i18n.lang.get_untracked(), &e)));
         });
     };
+    // Which pairs are unfolded, so that a saved change (which redraws the cards) keeps them open.
+    let opened = RwSignal::new(std::collections::HashSet::<String>::new());
     let (first, second) = (RwSignal::new("contacts".to_string()), RwSignal::new("contacts".to_string()));
     let add_pair = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -95,9 +97,28 @@ pub fn AssociationsSettings() -> impl IntoView {
             .collect_view();
         let empty = def.labels.is_empty();
         let (a_seen, b_seen) = (format!("{} {a_label}", i18n.t(Msg::SetSeenFrom)), format!("{} {b_label}", i18n.t(Msg::SetSeenFrom)));
+        let count = def.labels.len();
+        let pair = key.clone();
+        let is_open = {
+            let pair = pair.clone();
+            move || opened.with(|o| o.contains(&pair))
+        };
+        let on_toggle = move |ev: leptos::ev::Event| {
+            let open = ev.target().and_then(|t| js_sys::Reflect::get(&t, &"open".into()).ok()).and_then(|v| v.as_bool()).unwrap_or(false);
+            opened.update(|o| {
+                if open {
+                    o.insert(pair.clone());
+                } else {
+                    o.remove(&pair);
+                }
+            });
+        };
         view! {
-            <section class="cairn-card cairn-settings__section" data-pair=key.clone()>
-                <h2>{a_label.clone()}" ↔ "{b_label.clone()}</h2>
+            <details class="cairn-card cairn-settings__pair" data-pair=key.clone() prop:open=is_open on:toggle=on_toggle>
+                <summary>
+                    <h2>{a_label.clone()}" ↔ "{b_label.clone()}</h2>
+                    <span class="cairn-settings__count">{format!("({count})")}</span>
+                </summary>
                 {if empty {
                     view! { <p class="cairn-muted">{move || i18n.t(Msg::SetNoLabels)}</p> }.into_any()
                 } else {
@@ -120,7 +141,7 @@ pub fn AssociationsSettings() -> impl IntoView {
                     <button type="submit" class="cairn-button">{move || i18n.t(Msg::Save)}</button>
                 </form>
                 <LabelForm def=def.clone() key=key.clone() a_label=a_label b_label=b_label/>
-            </section>
+            </details>
         }
     };
 

@@ -33,14 +33,18 @@ pub fn LabelForm(def: AssociationDef, #[prop(into)] key: String, a_label: String
             }
         };
         spawn_local(async move {
+            // A saved label re-renders the page's cards, this form included: its signals may
+            // be gone by now, hence `try_set`.
             match store.dispatch(Command::DefineAssociation(next)).await {
                 Ok(_) => {
-                    failure.set(None);
+                    failure.try_set(None);
                     for s in [a_text, b_text, a_max, b_max] {
-                        s.set(String::new());
+                        s.try_set(String::new());
                     }
                 }
-                Err(e) => failure.set(Some(error_text(i18n.lang.get_untracked(), &e))),
+                Err(e) => {
+                    failure.try_set(Some(error_text(i18n.lang.get_untracked(), &e)));
+                }
             }
         });
     };

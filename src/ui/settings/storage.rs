@@ -23,9 +23,10 @@ pub fn StorageSettings() -> impl IntoView {
     let i18n = use_i18n();
     let usage = RwSignal::new(None::<Option<Usage>>);
     let persistence = RwSignal::new(Persistence::Unknown);
+    // The page may be left before the browser answers: `try_set` then does nothing.
     spawn_local(async move {
-        usage.set(Some(estimate().await.ok()));
-        persistence.set(match persisted().await {
+        usage.try_set(Some(estimate().await.ok()));
+        persistence.try_set(match persisted().await {
             Ok(true) => Persistence::Granted,
             Ok(false) => Persistence::NotGranted,
             Err(_) => Persistence::Unknown,
@@ -34,8 +35,8 @@ pub fn StorageSettings() -> impl IntoView {
     let ask = move |_| {
         spawn_local(async move {
             let granted = persist().await.unwrap_or(false);
-            persistence.set(if granted { Persistence::Granted } else { Persistence::Refused });
-            usage.set(Some(estimate().await.ok()));
+            persistence.try_set(if granted { Persistence::Granted } else { Persistence::Refused });
+            usage.try_set(Some(estimate().await.ok()));
         });
     };
     let figures = move || match usage.get() {
@@ -49,7 +50,7 @@ pub fn StorageSettings() -> impl IntoView {
                     <div><dt>{move || i18n.t(Msg::SetStorageQuota)}</dt><dd data-figure="quota">{move || format_bytes(i18n.lang.get(), u.quota)}</dd></div>
                     <div><dt>{move || i18n.t(Msg::SetStorageShare)}</dt><dd data-figure="share">{move || format_percent(i18n.lang.get(), share)}</dd></div>
                 </dl>
-                <div class="cairn-settings__meter" role="presentation"><span style=format!("width: {share}%")></span></div>
+                <progress class="cairn-settings__meter" max="100" value=share.to_string() aria-hidden="true"></progress>
             }
             .into_any()
         }
