@@ -19,4 +19,4 @@ pub use custom_object::{CustomObjectDraft, DraftField, DraftProperty};
 pub use labels::{add_label, parse_limit, LabelDraft};
 pub use names::suggest_internal_name;
 pub use overview::{object_rows, property_groups, refused_records, ObjectRow, PropertyRow, RefusedRecord};
-pub use property_form::{type_from_tag, type_tag, FormField, OptionDraft, PropertyForm, PICKABLE_TYPES};
+pub use property_form::{editor_part, type_from_tag, type_tag, EditorPart, FormField, OptionDraft, PropertyForm, PICKABLE_TYPES};

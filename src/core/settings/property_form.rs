@@ -7,7 +7,7 @@
 
 use crate::core::i18n::format::{format_number, parse_number};
 use crate::core::i18n::Lang;
-use crate::core::schema::{EnumOption, PropertyDef, PropertyPatch, PropertyType};
+use crate::core::schema::{EnumOption, PropertyDef, PropertyPatch, PropertyType, SchemaError};
 
 use super::names::suggest_internal_name;
 
@@ -42,6 +42,30 @@ pub enum FormField {
     Decimals,
     Min,
     Max,
+}
+
+/// The part of the editor a refused property edit points at, so the message shows there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EditorPart {
+    Label,
+    Name,
+    Options,
+    Number,
+    Unique,
+    /// The form as a whole, with any records the refusal names listed below it.
+    Form,
+}
+
+/// Where the editor shows a schema refusal.
+pub fn editor_part(error: &SchemaError) -> EditorPart {
+    match error {
+        SchemaError::EmptyLabel => EditorPart::Label,
+        SchemaError::InvalidName(_) | SchemaError::NameTaken(_) => EditorPart::Name,
+        SchemaError::NoOptions | SchemaError::InvalidOption(_) | SchemaError::DuplicateOption(_) | SchemaError::OptionsNotAllowed => EditorPart::Options,
+        SchemaError::NumberSettings => EditorPart::Number,
+        SchemaError::CannotBeUnique => EditorPart::Unique,
+        _ => EditorPart::Form,
+    }
 }
 
 /// Every type a person can give a property; calculated ones are defined by Cairn.
@@ -259,6 +283,15 @@ mod tests {
         assert_eq!(patch.label.as_deref(), Some("Quality"));
         assert_eq!(patch.kind, Some(PropertyType::SingleLineText));
         assert_eq!((patch.group, patch.required, patch.options), (None, None, None));
+    }
+
+    #[test]
+    fn refusals_point_at_the_input_to_fix() {
+        assert_eq!(editor_part(&SchemaError::NameTaken("email".into())), EditorPart::Name);
+        assert_eq!(editor_part(&SchemaError::DuplicateOption("a".into())), EditorPart::Options);
+        assert_eq!(editor_part(&SchemaError::NumberSettings), EditorPart::Number);
+        assert_eq!(editor_part(&SchemaError::EmptyLabel), EditorPart::Label);
+        assert_eq!(editor_part(&SchemaError::ValuesRefused(Vec::new())), EditorPart::Form);
     }
 
     #[test]

@@ -9,9 +9,10 @@ use super::errors::CommandProblem;
 use super::fields::{CheckField, TextField, TypePicker};
 use super::options::{OptionRow, OptionsEditor};
 use crate::core::command::Command;
-use crate::core::i18n::Msg;
+use crate::core::command::CommandError;
+use crate::core::i18n::{schema_error, Msg};
 use crate::core::schema::{PropertyDef, PropertyType, SchemaEdit};
-use crate::core::settings::{suggest_internal_name, type_from_tag, type_tag, FormField, PropertyForm};
+use crate::core::settings::{editor_part, suggest_internal_name, type_from_tag, type_tag, EditorPart, FormField, PropertyForm};
 use crate::ui::i18n::use_i18n;
 use crate::ui::store::{use_store, DispatchError};
 
@@ -45,6 +46,11 @@ pub fn PropertyEditor(object: String, existing: Option<PropertyDef>, open: RwSig
     let bad_fields = RwSignal::new(Vec::<FormField>::new());
     let error = RwSignal::new(None::<DispatchError>);
     let saving = RwSignal::new(false);
+    // A schema refusal about one input is shown at that input; the rest below the form.
+    let part_error = RwSignal::new(None::<(EditorPart, crate::core::schema::SchemaError)>);
+    let at = move |part: EditorPart| {
+        Signal::derive(move || part_error.with(|p| p.as_ref().filter(|(q, _)| *q == part).map(|(_, e)| schema_error(i18n.lang.get(), e))))
+    };
 
     let is_number = move || kind.with(|k| k == "number");
     let is_enum = move || kind.with(|k| type_from_tag(k).is_some_and(|t| t.is_enumeration()));
@@ -90,7 +96,14 @@ pub fn PropertyEditor(object: String, existing: Option<PropertyDef>, open: RwSig
                 saving.set(false);
                 match result {
                     Ok(_) => open.set(false),
-                    Err(e) => error.set(Some(e)),
+                    Err(DispatchError::Command(CommandError::Schema(e))) if editor_part(&e) != EditorPart::Form => {
+                        error.set(None);
+                        part_error.set(Some((editor_part(&e), e)));
+                    }
+                    Err(e) => {
+                        part_error.set(None);
+                        error.set(Some(e));
+                    }
                 }
             });
         }
@@ -106,12 +119,14 @@ pub fn PropertyEditor(object: String, existing: Option<PropertyDef>, open: RwSig
 
     view! {
         <form class="cairn-form cairn-settings__form" novalidate on:submit=submit>
-            <TextField label=Msg::SetPropertyLabel id=field_id("label") value=label
+            <TextField label=Msg::SetPropertyLabel id=field_id("label") value=label problem=at(EditorPart::Label)
                 on_input=Callback::new(move |text: String| if !name_edited.get_untracked() { name.set(suggest_internal_name(&text)) })/>
             <div class="cairn-field">
                 <label for=field_id("name")>{move || i18n.t(Msg::SetInternalName)}</label>
                 <input id=field_id("name") disabled=!creating prop:value=move || name.get()
+                    aria-invalid=move || at(EditorPart::Name).with(Option::is_some).to_string() aria-describedby=field_id("name-error")
                     on:input=move |ev| { name_edited.set(true); name.set(event_target_value(&ev)); }/>
+                <p class="cairn-field__error" id=field_id("name-error")>{move || at(EditorPart::Name).get()}</p>
             </div>
             <TextField label=Msg::SetDescription id=field_id("description") value=description/>
             <div class="cairn-field">
@@ -121,6 +136,7 @@ pub fn PropertyEditor(object: String, existing: Option<PropertyDef>, open: RwSig
             <TypePicker id=field_id("type") value=kind disabled=type_locked/>
             {type_locked.then(|| view! { <p class="cairn-muted cairn-settings__hint">{move || i18n.t(Msg::SetTypeLocked)}</p> })}
             <Show when=is_number>
+                <p class="cairn-field__error">{move || at(EditorPart::Number).get()}</p>
                 <div class="cairn-settings__inline">
                     <TextField label=Msg::SetDecimals id=field_id("decimals") value=decimals problem=number_problem(FormField::Decimals) input_type="number"/>
                     <TextField label=Msg::SetMin id=field_id("min") value=min problem=number_problem(FormField::Min)/>
@@ -129,12 +145,14 @@ pub fn PropertyEditor(object: String, existing: Option<PropertyDef>, open: RwSig
             </Show>
             <Show when=is_enum>
                 <OptionsEditor rows=options/>
+                <p class="cairn-field__error" id=field_id("options-error")>{move || at(EditorPart::Options).get()}</p>
             </Show>
             <div class="cairn-settings__inline">
                 <CheckField label=Msg::SetRequired id=field_id("required") checked=required/>
                 <CheckField label=Msg::SetUnique id=field_id("unique") checked=unique/>
                 <CheckField label=Msg::SetHidden id=field_id("hidden") checked=hidden/>
             </div>
+            <p class="cairn-field__error" id=field_id("unique-error")>{move || at(EditorPart::Unique).get()}</p>
             <CommandProblem error=error id=field_id("problem")/>
             <div class="cairn-form__actions">
                 <button type="submit" class="cairn-button cairn-button--primary" disabled=move || saving.get()>{move || i18n.t(Msg::Save)}</button>
