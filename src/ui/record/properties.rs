@@ -89,11 +89,20 @@ fn PropertyRow(id: RecordId, def: PropertyDef) -> impl IntoView {
     let rid = id.clone();
     let history = Memo::new(move |_| store.ws.with(|ws| ws.record(&rid).map(|r| r.history(&name)).unwrap_or_default()));
     let kind = def.kind.clone();
+    // Options by their label and owners by their name, as tables show them.
+    let (name, rid) = (def.name.clone(), id.clone());
+    let shown = move || {
+        store.ws.with(|ws| {
+            let record = ws.record(&rid)?;
+            let object = ws.schema().object(&record.object)?;
+            Some(crate::core::index_table::cell_text(ws, object, record, &name)).filter(|t| !t.is_empty())
+        })
+    };
     let value_view = move || match current.get() {
         None => view! { <span class="cairn-muted">{i18n.t(Msg::NoValue)}</span> }.into_any(),
         Some(v) => match value_link(&kind, &v) {
             Some(href) => view! { <a href=href>{v.display()}</a> }.into_any(),
-            None => view! { <span class="cairn-props__text">{v.display()}</span> }.into_any(),
+            None => view! { <span class="cairn-props__text">{shown().unwrap_or_else(|| v.display())}</span> }.into_any(),
         },
     };
     let input_id = format!("prop-{}", def.name);
