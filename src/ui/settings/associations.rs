@@ -30,7 +30,10 @@ pub fn AssociationsSettings() -> impl IntoView {
             ws.schema().objects.iter().filter(|o| o.enabled && o.kind != ObjectKind::Activity).map(|o| (o.name.clone(), object_plural(i18n.lang.get(), o))).collect::<Vec<_>>()
         })
     });
-    let label_of = move |name: &str| objects.with_untracked(|all| all.iter().find(|(n, _)| n == name).map(|(_, l)| l.clone())).unwrap_or_else(|| name.to_string());
+    // Every object's name, activities included (the timeline's links are listed too).
+    let label_of = move |name: &str| {
+        store.ws.with_untracked(|ws| ws.schema().object(name).map(|o| object_plural(i18n.lang.get_untracked(), o))).unwrap_or_else(|| name.to_string())
+    };
     let failure = RwSignal::new(None::<String>);
     let define = move |def: AssociationDef| {
         spawn_local(async move {
