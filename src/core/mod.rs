@@ -27,6 +27,7 @@ pub mod route;
 pub mod sample;
 pub mod schema;
 pub mod search;
+pub mod settings;
 pub mod stored;
 pub mod sync;
 pub mod time;

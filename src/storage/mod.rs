@@ -11,6 +11,7 @@ pub mod idb;
 pub mod js;
 pub mod lock;
 pub mod prefs;
+pub mod usage;
 
 use thiserror::Error;
 

@@ -8,7 +8,7 @@ use super::data::DataPage;
 use super::record::RecordRoute;
 use super::records::{IndexPage, IndexRoute};
 use super::search::GlobalSearch;
-use super::settings::SettingsPage;
+use super::settings::{AssociationsSettings, ObjectsSettings, OwnersSettings, PropertiesRoute, SettingsPage, StorageSettings};
 use super::tasks::TasksPage;
 use super::i18n::{use_i18n, I18n};
 use super::shell::{Nav, StorageBanner, UpdateBanner};
@@ -68,6 +68,11 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/objects/:object/:id") view=RecordRoute/>
                             <Route path=path!("/tasks") view=TasksPage/>
                             <Route path=path!("/settings") view=SettingsPage/>
+                            <Route path=path!("/settings/objects") view=ObjectsSettings/>
+                            <Route path=path!("/settings/objects/:object") view=PropertiesRoute/>
+                            <Route path=path!("/settings/owners") view=OwnersSettings/>
+                            <Route path=path!("/settings/associations") view=AssociationsSettings/>
+                            <Route path=path!("/settings/storage") view=StorageSettings/>
                             <Route path=path!("/data") view=DataPage/>
                         </Routes>
                     </main>

@@ -1,10 +1,21 @@
+//! Settings › General: the interface language (the same picker as the navigation's).
+
 use leptos::prelude::*;
 
+use super::frame::SettingsFrame;
 use crate::core::i18n::Msg;
 use crate::ui::i18n::use_i18n;
+use crate::ui::shell::LanguagePicker;
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let i18n = use_i18n();
-    view! { <h1>{move || i18n.t(Msg::NavSettings)}</h1> }
+    view! {
+        <SettingsFrame>
+            <h1>{move || i18n.t(Msg::SetGeneral)}</h1>
+            <section class="cairn-card cairn-settings__section">
+                <LanguagePicker id="settings-language"/>
+            </section>
+        </SettingsFrame>
+    }
 }
