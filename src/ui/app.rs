@@ -5,6 +5,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use super::data::DataPage;
+use super::import::ImportPage;
 use super::record::RecordRoute;
 use super::records::{IndexPage, IndexRoute};
 use super::search::GlobalSearch;
@@ -66,6 +67,8 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/tasks") view=TasksPage/>
                             <Route path=path!("/settings") view=SettingsPage/>
                             <Route path=path!("/data") view=DataPage/>
+                            <Route path=path!("/import") view=ImportPage/>
+                            <Route path=path!("/import/:object") view=ImportPage/>
                         </Routes>
                     </main>
                 </div>

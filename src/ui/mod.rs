@@ -7,6 +7,7 @@ mod app;
 mod bench;
 mod data;
 mod i18n;
+mod import;
 mod record;
 mod records;
 mod search;

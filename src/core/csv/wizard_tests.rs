@@ -111,6 +111,9 @@ fn exports_can_be_headed_by_internal_names() {
     let def = ws.schema().object("contacts").expect("contacts").clone();
     let columns = ["email".to_string(), "firstname".to_string()];
     let records = ws.records_of("contacts").filter(|r| r.text("email") == "grace@example.com");
+    let all = all_columns(&def);
+    assert!(all.contains(&"email".to_string()) && all.len() < def.properties.len() + 1);
+    assert!(all.iter().all(|c| def.property(c).is_some_and(|p| !p.hidden)));
     assert_eq!(export_records_with(&def, records, &columns, Header::InternalNames, true), "\u{feff}email,firstname\r\ngrace@example.com,\"Grace\nHopper\"\r\n");
 }
 

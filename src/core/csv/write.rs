@@ -72,3 +72,9 @@ pub fn export_records_with<'a>(def: &ObjectDef, records: impl IntoIterator<Item 
     let rows: Vec<Vec<String>> = records.into_iter().map(|r| columns.iter().map(|c| r.text(c)).collect()).collect();
     write_csv(&header, &rows, bom)
 }
+
+/// Every property a person sees on the object, in the object's order: the "all properties"
+/// export.
+pub fn all_columns(def: &ObjectDef) -> Vec<String> {
+    def.properties.iter().filter(|p| !p.hidden).map(|p| p.name.clone()).collect()
+}
