@@ -94,3 +94,22 @@ async fn opening_a_database_from_a_newer_version_reports_the_cause() {
         other => panic!("expected an open error, got {other:?}"),
     }
 }
+
+#[wasm_bindgen_test]
+async fn an_encrypted_backup_decrypts_with_its_passphrase_only() {
+    use cairn::core::backup::envelope;
+    use cairn::storage::crypto::{decrypt, encrypt, CryptoError};
+
+    let plain = r#"{"format":"cairn-backup","version":1,"exported_at":0,"entities":[]} é 中"#;
+    let sealed = encrypt(plain, "correct horse").await.expect("encrypts");
+    assert!(envelope::is_encrypted(&sealed));
+    assert!(!sealed.contains("cairn-backup\""), "the plain text does not show through");
+    assert_eq!(decrypt(&sealed, "correct horse").await.as_deref(), Ok(plain));
+    assert_eq!(decrypt(&sealed, "wrong horse").await, Err(CryptoError::WrongPassphrase));
+    // Two exports of the same text differ: fresh salt and nonce every time.
+    assert_ne!(encrypt(plain, "correct horse").await.expect("encrypts"), sealed);
+    // A flipped byte of ciphertext fails authentication like a wrong passphrase.
+    let mut opened = envelope::open(&sealed).expect("valid container");
+    opened.data[0] ^= 1;
+    assert_eq!(decrypt(&envelope::seal(&opened), "correct horse").await, Err(CryptoError::WrongPassphrase));
+}
