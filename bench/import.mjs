@@ -17,7 +17,7 @@ const rows = Number(process.argv[2] ?? 100_000);
 function generatedCsv(n) {
   const lines = ['Record ID,First Name,Last Name,Email,Phone Number,Job Title,City,Associated Company'];
   for (let i = 0; i < n; i++) {
-    const email = i % 50 === 7 ? `broken-${i}` : (i % 20 === 3 && i > 20 ? `person${i - 20}@example.com` : `person${i}@example.com`);
+    const email = i % 50 === 7 ? `broken-${i}` : (i % 20 === 3 ? `person${i - 1}@example.com` : `person${i}@example.com`);
     lines.push(`,First${i},"Last, ${i}",${email},+1 555 ${String(i).padStart(7, '0')},Engineer,City ${i % 300},`);
   }
   return lines.join('\n') + '\n';

@@ -26,8 +26,8 @@ pub fn generated_csv(rows: usize) -> String {
     for i in 0..rows {
         let email = if i % 50 == 7 {
             format!("broken-{i}")
-        } else if i % 20 == 3 && i > 20 {
-            format!("person{}@example.com", i - 20)
+        } else if i % 20 == 3 {
+            format!("person{}@example.com", i - 1)
         } else {
             format!("person{i}@example.com")
         };
