@@ -167,3 +167,31 @@ test('an encrypted backup opens in a fresh browser with the right passphrase onl
     await fresh.context.close();
   }
 });
+
+test('a file dropped on the wizard is read like a chosen one, and a binary file is refused', async () => {
+  const { context, page } = await launch();
+  try {
+    await page.goto(server.url);
+    await ready(page);
+    await page.getByRole('link', { name: 'Import & export' }).click();
+    await page.getByRole('link', { name: 'Import', exact: true }).click();
+    await page.getByRole('heading', { name: 'Import records from a CSV file' }).waitFor();
+    const drop = async (name, bytes) => {
+      const transfer = await page.evaluateHandle(([n, b]) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([new Uint8Array(b)], n, { type: 'text/csv' }));
+        return dt;
+      }, [name, bytes]);
+      await page.locator('.cairn-import__drop').dispatchEvent('drop', { dataTransfer: transfer });
+    };
+    await drop('binary.csv', [0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0xff, 0xfe]);
+    await page.getByTestId('import-error').waitFor();
+    assert.equal(await page.getByRole('button', { name: '2. Columns' }).isDisabled(), true);
+    await drop('tabs.csv', [...Buffer.from('Company name\tCompany Domain Name\nInitech\tinitech.com\n')]);
+    await page.getByTestId('import-preview').waitFor();
+    assert.equal((await page.getByTestId('import-row-count').innerText()).trim(), '1');
+    assert.equal(await page.getByTestId('import-error').count(), 0);
+  } finally {
+    await context.close();
+  }
+});

@@ -316,6 +316,7 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::ErrWrongPassphrase => "Wrong passphrase: the file was not opened and nothing changed.",
         Msg::ErrEnvelope => "This encrypted file is damaged or in an unknown format; nothing changed.",
         Msg::ErrCrypto => "This browser could not encrypt or decrypt the file.",
+        Msg::ExportObject => "Records to export",
         // Storage, sync, languages (ui/store, ui/shell): add above this line.
     }
 }

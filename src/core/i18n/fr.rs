@@ -316,6 +316,7 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::ErrWrongPassphrase => "Phrase secrète incorrecte : le fichier n’a pas été ouvert et rien n’a changé.",
         Msg::ErrEnvelope => "Ce fichier chiffré est endommagé ou dans un format inconnu ; rien n’a changé.",
         Msg::ErrCrypto => "Ce navigateur n’a pas pu chiffrer ou déchiffrer le fichier.",
+        Msg::ExportObject => "Fiches à exporter",
         // Storage, sync, languages (ui/store, ui/shell): add above this line.
     }
 }

@@ -393,6 +393,7 @@ pub enum Msg {
     ErrWrongPassphrase,
     ErrEnvelope,
     ErrCrypto,
+    ExportObject,
     // Storage, sync, languages (ui/store, ui/shell): add above this line.
 }
 

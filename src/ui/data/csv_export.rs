@@ -49,7 +49,7 @@ pub fn CsvExportCard() -> impl IntoView {
             <h2>{move || i18n.t(Msg::ExportCsvTitle)}</h2>
             <p class="cairn-muted">{move || i18n.t(Msg::ExportCsvHint)}</p>
             <div class="cairn-field">
-                <label for="cairn-export-object">{move || i18n.t(Msg::ImportObject)}</label>
+                <label for="cairn-export-object">{move || i18n.t(Msg::ExportObject)}</label>
                 <select id="cairn-export-object" prop:value=move || object.get() on:change=move |ev| object.set(event_target_value(&ev))>
                     {move || objects.get().into_iter().map(|(name, plural)| {
                         let selected = { let name = name.clone(); move || object.get() == name };
