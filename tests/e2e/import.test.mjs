@@ -154,7 +154,7 @@ test('an encrypted backup opens in a fresh browser with the right passphrase onl
     await page.getByText('This file is encrypted. Enter its passphrase to open it.').waitFor();
     await page.locator('#cairn-backup-unlock').fill('wrong guess');
     await page.getByRole('button', { name: 'Open the file' }).click();
-    await page.getByTestId('data-outcome').getByText('Wrong passphrase: the file was not opened and nothing changed.').waitFor();
+    await page.getByTestId('unlock-error').getByText('Wrong passphrase: the file was not opened and nothing changed.').waitFor();
     await screenshot(page, 'import-encrypted-wrong');
     await page.locator('#cairn-backup-unlock').fill('correct horse battery');
     await page.getByRole('button', { name: 'Open the file' }).click();

@@ -317,6 +317,7 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::ErrEnvelope => "This encrypted file is damaged or in an unknown format; nothing changed.",
         Msg::ErrCrypto => "This browser could not encrypt or decrypt the file.",
         Msg::ExportObject => "Records to export",
+        Msg::PassphraseOfFile => "Passphrase",
         // Storage, sync, languages (ui/store, ui/shell): add above this line.
     }
 }

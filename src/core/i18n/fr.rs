@@ -317,6 +317,7 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::ErrEnvelope => "Ce fichier chiffré est endommagé ou dans un format inconnu ; rien n’a changé.",
         Msg::ErrCrypto => "Ce navigateur n’a pas pu chiffrer ou déchiffrer le fichier.",
         Msg::ExportObject => "Fiches à exporter",
+        Msg::PassphraseOfFile => "Phrase secrète",
         // Storage, sync, languages (ui/store, ui/shell): add above this line.
     }
 }

@@ -317,6 +317,7 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::ErrEnvelope => "Questo file cifrato è danneggiato o in un formato sconosciuto; nulla è cambiato.",
         Msg::ErrCrypto => "Questo browser non è riuscito a cifrare o decifrare il file.",
         Msg::ExportObject => "Record da esportare",
+        Msg::PassphraseOfFile => "Passphrase",
         // Storage, sync, languages (ui/store, ui/shell): add above this line.
     }
 }

@@ -394,6 +394,7 @@ pub enum Msg {
     ErrEnvelope,
     ErrCrypto,
     ExportObject,
+    PassphraseOfFile,
     // Storage, sync, languages (ui/store, ui/shell): add above this line.
 }
 

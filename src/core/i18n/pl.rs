@@ -317,6 +317,7 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::ErrEnvelope => "Ten zaszyfrowany plik jest uszkodzony lub ma nieznany format; nic się nie zmieniło.",
         Msg::ErrCrypto => "Ta przeglądarka nie mogła zaszyfrować ani odszyfrować pliku.",
         Msg::ExportObject => "Eksportowane rekordy",
+        Msg::PassphraseOfFile => "Hasło",
         // Storage, sync, languages (ui/store, ui/shell): add above this line.
     }
 }

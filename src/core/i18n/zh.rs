@@ -317,6 +317,7 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::ErrEnvelope => "此加密文件已损坏或格式未知；数据没有任何更改。",
         Msg::ErrCrypto => "此浏览器无法加密或解密该文件。",
         Msg::ExportObject => "要导出的记录类型",
+        Msg::PassphraseOfFile => "口令",
         // Storage, sync, languages (ui/store, ui/shell): add above this line.
     }
 }

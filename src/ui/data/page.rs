@@ -89,6 +89,7 @@ pub fn DataPage() -> impl IntoView {
     let locked = RwSignal::new(None::<String>);
     let unlock_with = RwSignal::new(String::new());
     let opening = RwSignal::new(false);
+    let unlock_error = RwSignal::new(None::<Msg>);
     let take = move |text: String| {
         spawn_local(async move {
             // An empty browser takes the file as it is; otherwise both sides are merged.
@@ -115,6 +116,7 @@ pub fn DataPage() -> impl IntoView {
             input.set_value("");
             if envelope::is_encrypted(&text) {
                 unlock_with.set(String::new());
+                unlock_error.set(None);
                 outcome.set(Outcome::Idle);
                 locked.set(Some(text));
             } else {
@@ -127,6 +129,7 @@ pub fn DataPage() -> impl IntoView {
         ev.prevent_default();
         let Some(container) = locked.get_untracked() else { return };
         let secret = unlock_with.get_untracked();
+        unlock_error.set(None);
         opening.set(true);
         spawn_local(async move {
             let opened = crypto::decrypt(&container, &secret).await;
@@ -137,7 +140,7 @@ pub fn DataPage() -> impl IntoView {
                     take(text);
                 }
                 // The file stays here so another passphrase can be tried.
-                Err(e) => outcome.set(Outcome::Failed(e.msg())),
+                Err(e) => unlock_error.set(Some(e.msg())),
             }
         });
     };
@@ -178,13 +181,14 @@ pub fn DataPage() -> impl IntoView {
                         <form class="cairn-data__unlock" on:submit=on_unlock>
                             <p>{move || i18n.t(Msg::EncryptedAsk)}</p>
                             <div class="cairn-field">
-                                <label for="cairn-backup-unlock">{move || i18n.t(Msg::Passphrase)}</label>
+                                <label for="cairn-backup-unlock">{move || i18n.t(Msg::PassphraseOfFile)}</label>
                                 <input id="cairn-backup-unlock" type="password" autocomplete="current-password" prop:value=move || unlock_with.get() on:input=move |ev| unlock_with.set(event_target_value(&ev))/>
                             </div>
                             <div class="cairn-form__actions">
                                 <button type="submit" class="cairn-button cairn-button--primary" disabled=move || opening.get()>{move || i18n.t(Msg::EncryptedOpen)}</button>
                                 <Show when=move || opening.get()><span class="cairn-form__status">{move || i18n.t(Msg::Working)}</span></Show>
                             </div>
+                            <p class="cairn-data__error" role="alert" data-testid="unlock-error">{move || unlock_error.get().map(|m| i18n.t(m))}</p>
                         </form>
                     </Show>
                 </div>
