@@ -144,3 +144,22 @@ async fn a_format_1_database_opens_and_migrates_to_the_current_format() {
     restore_bytes(&mut reopened, migrated.format, &migrated.snapshot, &migrated.log).expect("format 2 opens");
     assert_eq!(reopened.entities(), expected.entities());
 }
+
+#[wasm_bindgen_test]
+async fn an_encrypted_backup_decrypts_with_its_passphrase_only() {
+    use cairn::core::backup::envelope;
+    use cairn::storage::crypto::{decrypt, encrypt, CryptoError};
+
+    let plain = r#"{"format":"cairn-backup","version":1,"exported_at":0,"entities":[]} é 中"#;
+    let sealed = encrypt(plain, "correct horse").await.expect("encrypts");
+    assert!(envelope::is_encrypted(&sealed));
+    assert!(!sealed.contains("cairn-backup\""), "the plain text does not show through");
+    assert_eq!(decrypt(&sealed, "correct horse").await.as_deref(), Ok(plain));
+    assert_eq!(decrypt(&sealed, "wrong horse").await, Err(CryptoError::WrongPassphrase));
+    // Two exports of the same text differ: fresh salt and nonce every time.
+    assert_ne!(encrypt(plain, "correct horse").await.expect("encrypts"), sealed);
+    // A flipped byte of ciphertext fails authentication like a wrong passphrase.
+    let mut opened = envelope::open(&sealed).expect("valid container");
+    opened.data[0] ^= 1;
+    assert_eq!(decrypt(&envelope::seal(&opened), "correct horse").await, Err(CryptoError::WrongPassphrase));
+}

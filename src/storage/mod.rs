@@ -3,10 +3,12 @@
 //! - [`idb`]: the workspace in IndexedDB (snapshot + log, see `core::stored`).
 //! - [`prefs`]: small UI preferences in localStorage.
 //! - [`lock`]: the Web Locks API, for the one tab that runs background work.
+//! - [`crypto`]: passphrase encryption of backup files (WebCrypto).
 //!
 //! API boundary: adapters move JSON text and report typed [`StorageError`]s; they never
 //! interpret records. Every browser call that can fail maps to a variant carrying the cause.
 
+pub mod crypto;
 pub mod idb;
 pub mod js;
 pub mod lock;

@@ -5,6 +5,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use super::data::DataPage;
+use super::import::ImportPage;
 use super::record::RecordRoute;
 use super::records::{IndexPage, IndexRoute};
 use super::search::GlobalSearch;
@@ -74,6 +75,8 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/settings/associations") view=AssociationsSettings/>
                             <Route path=path!("/settings/storage") view=StorageSettings/>
                             <Route path=path!("/data") view=DataPage/>
+                            <Route path=path!("/import") view=ImportPage/>
+                            <Route path=path!("/import/:object") view=ImportPage/>
                         </Routes>
                     </main>
                 </div>

@@ -8,6 +8,7 @@ mod bench;
 mod data;
 mod i18n;
 pub mod leader;
+mod import;
 mod record;
 mod records;
 mod search;

@@ -13,6 +13,7 @@
 //! associations whose ends are missing are all checked before anything is applied, so a
 //! refused file leaves the workspace exactly as it was.
 
+pub mod envelope;
 mod strict;
 
 use std::collections::{BTreeMap, BTreeSet};

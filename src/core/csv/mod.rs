@@ -6,18 +6,22 @@
 //! [`crate::core::change::Commit`] holding every valid row and the [`Problem`]s of the others
 //! (downloadable with [`problems_csv`]).
 
+mod errors;
 mod import;
 mod mapping;
 mod parse;
 mod write;
 
-pub use import::{import_table, problems_csv, ImportOptions, ImportReport, Problem};
-pub use mapping::{auto_map, Target};
+pub use errors::{error_rows_csv, rows_with_problems};
+pub use import::{import_table, preview_import, problems_csv, Dedup, ImportOptions, ImportReport, ImportRun, Problem};
+pub use mapping::{auto_map, choices, Target};
 pub use parse::{parse_csv, CsvError, Row, Table, MAX_CSV_BYTES};
-pub use write::{export_records, neutralize, write_csv};
+pub use write::{all_columns, export_records, export_records_with, neutralize, write_csv, Header};
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod wizard_tests;
 // Property tests need proptest, which is a native-only dev-dependency.
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod proptests;

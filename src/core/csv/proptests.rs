@@ -26,7 +26,7 @@ fn check_import(bytes: &[u8], create_missing: bool) {
     let Ok(table) = parse_csv(bytes) else { return };
     let mut ws = workspace();
     let before = ws.entities();
-    let options = ImportOptions { object: "contacts".into(), columns: auto_map(ws.schema(), "contacts", &table.header), create_missing };
+    let options = ImportOptions { object: "contacts".into(), columns: auto_map(ws.schema(), "contacts", &table.header), create_missing, dedup: Dedup::Update };
     let report = import_table(&mut ws, &table, &options, &Context::user(Millis(5)));
     if report.commit.changes.is_empty() {
         assert_eq!(ws.entities(), before, "changed without a commit");

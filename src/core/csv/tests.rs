@@ -78,7 +78,7 @@ fn workspace() -> Workspace {
 
 fn run(ws: &mut Workspace, csv: &str, create_missing: bool) -> ImportReport {
     let table = parse_csv(csv.as_bytes()).expect("parses");
-    let options = ImportOptions { object: "contacts".into(), columns: auto_map(ws.schema(), "contacts", &table.header), create_missing };
+    let options = ImportOptions { object: "contacts".into(), columns: auto_map(ws.schema(), "contacts", &table.header), create_missing, dedup: Dedup::Update };
     import_table(ws, &table, &options, &Context::user(Millis(1_000)))
 }
 
@@ -95,7 +95,7 @@ fn a_hubspot_export_imports_with_companies_and_lists_bad_rows() {
     let report = run(&mut ws, HUBSPOT, true);
     assert_eq!((report.created, report.updated), (3, 0));
     let problems: Vec<(usize, &str, &str, Msg)> = report.problems.iter().map(|p| (p.row, p.column.as_str(), p.value.as_str(), p.reason)).collect();
-    assert_eq!(problems, [(4, "Email", "not-an-email", Msg::ErrCsvInvalidValue), (5, "", "", Msg::ErrCsvRaggedRow)]);
+    assert_eq!(problems, [(4, "Email", "not-an-email", Msg::ErrEmail), (5, "", "", Msg::ErrCsvRaggedRow)]);
     // "Acme" was created by the first row, "acme.com" created a second company by domain.
     let companies: Vec<String> = ws.records_of("companies").map(|c| format!("{}|{}", c.text("name"), c.text("domain"))).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
     assert_eq!(companies, ["Acme|", "Initech|", "|acme.com"]);

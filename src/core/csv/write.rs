@@ -45,8 +45,36 @@ pub fn write_csv(header: &[String], rows: &[Vec<String>], bom: bool) -> String {
 /// headed by the property labels: what "Export" on a view writes for its visible columns
 /// and filtered records. Unknown columns are skipped.
 pub fn export_records<'a>(def: &ObjectDef, records: impl IntoIterator<Item = &'a Record>, columns: &[String], bom: bool) -> String {
+    export_records_with(def, records, columns, Header::Labels, bom)
+}
+
+/// What the header row of an export names each column by.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Header {
+    /// The property labels, as people read them (`First name`).
+    #[default]
+    Labels,
+    /// The internal names, stable across languages and renames (`firstname`).
+    InternalNames,
+}
+
+/// [`export_records`] with the header row of choice.
+pub fn export_records_with<'a>(def: &ObjectDef, records: impl IntoIterator<Item = &'a Record>, columns: &[String], header: Header, bom: bool) -> String {
     let columns: Vec<&str> = columns.iter().map(String::as_str).filter(|c| def.property(c).is_some()).collect();
-    let header: Vec<String> = columns.iter().filter_map(|c| def.property(c)).map(|p| p.label.clone()).collect();
+    let header: Vec<String> = columns
+        .iter()
+        .filter_map(|c| def.property(c))
+        .map(|p| match header {
+            Header::Labels => p.label.clone(),
+            Header::InternalNames => p.name.clone(),
+        })
+        .collect();
     let rows: Vec<Vec<String>> = records.into_iter().map(|r| columns.iter().map(|c| r.text(c)).collect()).collect();
     write_csv(&header, &rows, bom)
+}
+
+/// Every property a person sees on the object, in the object's order: the "all properties"
+/// export.
+pub fn all_columns(def: &ObjectDef) -> Vec<String> {
+    def.properties.iter().filter(|p| !p.hidden).map(|p| p.name.clone()).collect()
 }

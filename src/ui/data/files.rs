@@ -2,7 +2,7 @@
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlInputElement, Url};
+use web_sys::{Blob, BlobPropertyBag, File, HtmlAnchorElement, HtmlInputElement, Url};
 
 /// Offers `text` as a file download named `name`.
 pub fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
@@ -24,4 +24,10 @@ pub async fn chosen_text(input: &HtmlInputElement) -> Result<Option<String>, JsV
     let Some(file) = input.files().and_then(|f| f.get(0)) else { return Ok(None) };
     let text = JsFuture::from(file.text()).await?;
     Ok(text.as_string())
+}
+
+/// The bytes of a file, for parsers that must see exactly what was uploaded.
+pub async fn file_bytes(file: &File) -> Result<Vec<u8>, JsValue> {
+    let buffer = JsFuture::from(file.array_buffer()).await?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }

@@ -132,6 +132,7 @@ pub fn IndexPage(#[prop(into)] object: String) -> impl IntoView {
     };
     let empty = move || data.with(|d| d.total == 0);
     let bin_object = object.clone();
+    let import_href = expect_context::<crate::ui::app::Base>().href(&format!("/import/{object}"));
     // Copy, so that the nested table views can each take the name.
     let table_object = StoredValue::new(object.clone());
 
@@ -142,6 +143,7 @@ pub fn IndexPage(#[prop(into)] object: String) -> impl IntoView {
                 <p class="cairn-page__count" data-testid="record-count" aria-live="polite">{count_text}</p>
                 <div class="cairn-records__actions">
                     <button type="button" class="cairn-button" on:click=move |_| bin_open.set(true)>{move || i18n.t(Msg::IdxBin)}</button>
+                    <a class="cairn-button" href=import_href>{move || i18n.t(Msg::ImportAction)}</a>
                     <button type="button" class="cairn-button cairn-button--primary" on:click=move |_| creating.set(true)>{move || i18n.t(Msg::IdxCreate)}</button>
                 </div>
             </header>
