@@ -11,7 +11,9 @@ use super::id::RecordId;
 use super::owner::{Owner, OwnerId};
 use super::record::Record;
 use super::schema::Schema;
+use super::segment::Segment;
 use super::time::Millis;
+use super::views::SavedView;
 
 /// A record in the recycle bin, restorable for [`crate::core::workspace::BIN_RETENTION_DAYS`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -41,6 +43,8 @@ pub enum Entity {
     Edge(Edge),
     Redirect(Redirect),
     AssociationDefs(AssociationDefs),
+    View(SavedView),
+    Segment(Segment),
 }
 
 /// The store key of an entity; keys of different kinds never collide.
@@ -55,6 +59,8 @@ pub enum EntityKey {
     Edge(RecordId, RecordId),
     Redirect(RecordId),
     AssociationDefs,
+    View(RecordId),
+    Segment(RecordId),
 }
 
 impl Entity {
@@ -70,6 +76,8 @@ impl Entity {
             }
             Entity::Redirect(r) => EntityKey::Redirect(r.from.clone()),
             Entity::AssociationDefs(_) => EntityKey::AssociationDefs,
+            Entity::View(v) => EntityKey::View(v.id.clone()),
+            Entity::Segment(s) => EntityKey::Segment(s.id.clone()),
         }
     }
 }

@@ -54,6 +54,8 @@ pub struct Workspace {
     stage_totals: StageTotalsIndex,
     /// Built by queries on first use (hence the lock), then kept current by `put`.
     columns: Mutex<ColumnIndex>,
+    /// Saved views and segments.
+    lists: lists::Lists,
 }
 
 impl Workspace {
@@ -72,6 +74,7 @@ impl Workspace {
             search: SearchIndex::default(),
             stage_totals: StageTotalsIndex::default(),
             columns: Mutex::default(),
+            lists: lists::Lists::default(),
         }
     }
 
@@ -139,6 +142,7 @@ impl Workspace {
         let mut redirects: Vec<_> = self.redirects.iter().map(|(from, to)| Redirect { from: from.clone(), to: to.clone() }).collect();
         redirects.sort_by(|a, b| a.from.cmp(&b.from));
         out.extend(redirects.into_iter().map(Entity::Redirect));
+        out.extend(self.lists.entities());
         out
     }
 
@@ -180,6 +184,9 @@ impl Workspace {
             }
             Command::EditSchema(edit) => return self.edit_schema(&edit, ctx),
             Command::EditOwner(edit) => return self.edit_owner(&edit, ctx),
+            Command::EditView(edit) => return self.edit_view(edit, ctx),
+            Command::EditSegment(edit) => return self.edit_segment(edit, ctx),
+            Command::UpdateRecords { ids, values } => return self.update_records(&ids, &values, ctx),
         };
         Ok(self.apply(changes, Some(subject)))
     }
@@ -252,6 +259,7 @@ impl Workspace {
                     self.associations.set_defs(defs);
                 }
             }
+            key @ (EntityKey::View(_) | EntityKey::Segment(_)) => self.lists.put(key, entity),
         }
     }
 
@@ -382,6 +390,8 @@ fn write_values(def: &ObjectDef, record: &mut Record, values: &[Input], ctx: &Co
 
 mod associate;
 mod bin;
+mod bulk;
+mod lists;
 mod load_sample;
 mod merge;
 mod owners;
