@@ -264,6 +264,17 @@ pub(crate) fn run_nested<'a>(ws: &'a Workspace, query: &Query, page: Page, now: 
     Ok(indexed::run(ws, &query.object, &filter, sort.as_ref(), page))
 }
 
+/// Whether one condition would run on `def`'s records: the property exists, the operator
+/// fits it, the operand parses, a named segment exists. Cheap: nothing is matched.
+pub fn check_condition(ws: &Workspace, def: &super::schema::ObjectDef, condition: &Condition, now: Millis) -> Result<(), QueryError> {
+    if let Op::InSegment { segment } | Op::NotInSegment { segment } = &condition.op {
+        let id = super::id::RecordId::from(segment.as_str());
+        return ws.segment(&id).filter(|s| s.object == def.name).map(|_| ()).ok_or_else(|| QueryError::UnknownSegment(segment.clone()));
+    }
+    let filter = Filter { groups: vec![Group { conditions: vec![condition.clone()] }] };
+    compile::compile(def, &filter, now, &Memberships::new()).map(|_| ())
+}
+
 /// The members of every segment the filter names, computed before the query takes the
 /// column lock (a segment's members are themselves a query).
 fn memberships(ws: &Workspace, filter: &Filter, now: Millis, depth: usize) -> Result<Memberships, QueryError> {

@@ -102,8 +102,14 @@ pub fn views_of<'a>(views: impl Iterator<Item = &'a SavedView>, object: &str) ->
     out
 }
 
+mod builder;
+mod export;
 mod merge;
 #[cfg(test)]
 mod tests;
 
+pub use builder::{build_op, filter_properties, operand_input, operands, operators, runnable, summary, OperandInput};
+pub use export::{export_file_name, export_view};
 pub use merge::merge_lists;
+#[cfg(test)]
+mod builder_tests;
