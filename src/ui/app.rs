@@ -8,6 +8,7 @@ use super::data::DataPage;
 use super::record::RecordRoute;
 use super::records::{IndexPage, IndexRoute};
 use super::search::GlobalSearch;
+use super::segments::{SegmentRoute, SegmentsRoute};
 use super::settings::SettingsPage;
 use super::tasks::TasksPage;
 use super::i18n::{use_i18n, I18n};
@@ -62,6 +63,8 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/") view=|| view! { <IndexPage object="contacts"/> }/>
                             <Route path=path!("/contacts") view=|| view! { <IndexPage object="contacts"/> }/>
                             <Route path=path!("/objects/:object") view=IndexRoute/>
+                            <Route path=path!("/objects/:object/segments") view=SegmentsRoute/>
+                            <Route path=path!("/objects/:object/segments/:segment") view=SegmentRoute/>
                             <Route path=path!("/objects/:object/:id") view=RecordRoute/>
                             <Route path=path!("/tasks") view=TasksPage/>
                             <Route path=path!("/settings") view=SettingsPage/>

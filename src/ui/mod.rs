@@ -10,6 +10,7 @@ mod i18n;
 mod record;
 mod records;
 mod search;
+mod segments;
 mod settings;
 mod shell;
 mod tasks;

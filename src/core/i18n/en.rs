@@ -227,6 +227,7 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::SegNone => "This segment has no members.",
         Msg::SegOfRecord => "Static segments",
         Msg::SegChoose => "Segment",
+        Msg::SegCreate => "Create segment",
         // Index pages, views, search, bin (ui/records, ui/search): add above this line.
         // ---
         Msg::RecordNotFound => "This record does not exist or was deleted.",

@@ -227,6 +227,7 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::SegNone => "Ce segment n’a aucun membre.",
         Msg::SegOfRecord => "Segments statiques",
         Msg::SegChoose => "Segment",
+        Msg::SegCreate => "Créer un segment",
         // Index pages, views, search, bin (ui/records, ui/search): add above this line.
         // ---
         Msg::RecordNotFound => "Cette fiche n’existe pas ou a été supprimée.",

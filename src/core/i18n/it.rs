@@ -227,6 +227,7 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::SegNone => "Questo segmento non ha membri.",
         Msg::SegOfRecord => "Segmenti statici",
         Msg::SegChoose => "Segmento",
+        Msg::SegCreate => "Crea segmento",
         // Index pages, views, search, bin (ui/records, ui/search): add above this line.
         // ---
         Msg::RecordNotFound => "Questo record non esiste o è stato eliminato.",

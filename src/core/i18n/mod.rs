@@ -304,6 +304,7 @@ pub enum Msg {
     SegNone,
     SegOfRecord,
     SegChoose,
+    SegCreate,
     // Index pages, views, search, bin (ui/records, ui/search): add above this line.
     // ---
     RecordNotFound,

@@ -227,6 +227,7 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::SegNone => "Ten segment nie ma członków.",
         Msg::SegOfRecord => "Segmenty statyczne",
         Msg::SegChoose => "Segment",
+        Msg::SegCreate => "Utwórz segment",
         // Index pages, views, search, bin (ui/records, ui/search): add above this line.
         // ---
         Msg::RecordNotFound => "Ten rekord nie istnieje lub został usunięty.",

@@ -227,6 +227,7 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::SegNone => "该细分没有成员。",
         Msg::SegOfRecord => "静态细分",
         Msg::SegChoose => "细分",
+        Msg::SegCreate => "创建细分",
         // Index pages, views, search, bin (ui/records, ui/search): add above this line.
         // ---
         Msg::RecordNotFound => "此记录不存在或已被删除。",

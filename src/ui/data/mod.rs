@@ -1,6 +1,6 @@
 //! Import and export: the JSON backup that moves a workspace between devices.
 
-mod files;
+pub(crate) mod files;
 mod page;
 
 pub use page::DataPage;
