@@ -13,6 +13,7 @@ const count = (page) => page.getByTestId('record-count').innerText();
 
 async function add(page, first, email) {
   await createContact(page, { first, email });
+  await page.getByRole('dialog').waitFor({ state: 'detached' });
   await page.locator('tbody tr', { hasText: email }).waitFor();
 }
 
@@ -49,7 +50,7 @@ test('an active segment counts a new matching contact by itself', async () => {
     await page.getByRole('button', { name: 'Add filter group' }).click();
     const condition = page.getByTestId('filter-condition').first();
     await condition.getByLabel('Property').selectOption({ label: 'Email' });
-    await condition.getByLabel('Condition').selectOption({ label: 'contains' });
+    await condition.getByLabel('Condition', { exact: true }).selectOption({ label: 'contains' });
     await condition.getByLabel('Value').fill('acme.test');
     await condition.getByLabel('Value').press('Enter');
     await page.getByTestId('record-count').filter({ hasText: '2 contacts' }).waitFor();
@@ -78,15 +79,15 @@ test('a static segment takes members from the selection and the record page, and
     await add(page, 'Ada', 'ada@example.com');
     await add(page, 'Bob', 'bob@example.com');
     await add(page, 'Cy', 'cy@example.com');
-    await page.locator('tbody tr', { hasText: 'ada@example.com' }).getByLabel('Select row').check();
+    await page.locator('tbody tr', { hasText: 'ada@example.com' }).getByLabel('Select this record').check();
     await createSegment(page, 'Picked', 'Static');
     assert.equal(await segmentCount(page, 'Picked'), '1');
 
     await backToTable(page);
-    await page.locator('tbody tr', { hasText: 'bob@example.com' }).getByLabel('Select row').check();
+    await page.locator('tbody tr', { hasText: 'bob@example.com' }).getByLabel('Select this record').check();
     await page.getByTestId('bulk-bar').getByRole('button', { name: 'Add to segment' }).click();
     await page.getByRole('status').filter({ hasText: 'Added to the segment.' }).waitFor();
-    await page.getByLabel('Select all').uncheck();
+    await page.getByLabel('Select all on this page').uncheck();
 
     // "is member of segment" as a view filter.
     await page.getByTestId('filters-toggle').click();
@@ -95,13 +96,13 @@ test('a static segment takes members from the selection and the record page, and
     await condition.getByLabel('Property').selectOption({ label: 'Segment membership' });
     await condition.getByLabel('Value').selectOption({ label: 'Picked' });
     await page.getByTestId('record-count').filter({ hasText: '2 contacts' }).waitFor();
-    await condition.getByLabel('Condition').selectOption({ label: 'is not member of segment' });
+    await condition.getByLabel('Condition', { exact: true }).selectOption({ label: 'is not member of segment' });
     await page.getByTestId('record-count').filter({ hasText: '1 contact' }).waitFor();
     await page.getByRole('button', { name: 'Clear all filters' }).first().click();
     await page.getByTestId('record-count').filter({ hasText: '3 contacts' }).waitFor();
 
     // The record page shows the segment and removes the record from it.
-    await page.getByRole('link', { name: 'Bob' }).click();
+    await page.getByRole('link', { name: 'Bob', exact: true }).click();
     const panel = page.getByTestId('record-segments');
     await panel.filter({ hasText: 'Picked' }).waitFor();
     await screenshot(page, 'segments-record-1280');

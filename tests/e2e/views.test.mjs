@@ -35,7 +35,7 @@ test('a filter built in the UI, a sort and columns saved as a view survive a rel
     await page.getByRole('button', { name: 'Add filter group' }).click();
     const condition = page.getByTestId('filter-condition').first();
     await condition.getByLabel('Property').selectOption({ label: 'Lifecycle stage' });
-    await condition.getByLabel('Condition').selectOption({ label: 'is any of' });
+    await condition.getByLabel('Condition', { exact: true }).selectOption({ label: 'is any of' });
     await condition.getByLabel('Customer').check();
     await condition.getByLabel('Lead', { exact: true }).check();
     const afterOne = await count(page);
@@ -44,7 +44,7 @@ test('a filter built in the UI, a sort and columns saved as a view survive a rel
     await page.getByRole('button', { name: 'Add condition' }).click();
     const second = page.getByTestId('filter-condition').nth(1);
     await second.getByLabel('Property').selectOption({ label: 'Email' });
-    await second.getByLabel('Condition').selectOption({ label: 'contains' });
+    await second.getByLabel('Condition', { exact: true }).selectOption({ label: 'contains' });
     await second.getByLabel('Value').fill('.com');
     await second.getByLabel('Value').press('Enter');
     await page.waitForFunction((before) => document.querySelector('[data-testid=record-count]').innerText !== before, afterOne);
@@ -100,10 +100,11 @@ test('bulk edit sets the lifecycle stage of three contacts in one go, or refuses
     await ready(page);
     for (const [first, email] of [['Ada', 'ada@example.com'], ['Bea', 'bea@example.com'], ['Cy', 'cy@example.com']]) {
       await createContact(page, { first, email });
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
       await page.locator('tbody tr', { hasText: email }).waitFor();
     }
     await showColumn(page, 'Lifecycle stage');
-    await page.getByLabel('Select all').check();
+    await page.getByLabel('Select all on this page').check();
     await page.getByTestId('bulk-bar').getByRole('button', { name: 'Edit' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Property').selectOption({ label: 'Lifecycle stage' });
@@ -147,9 +148,10 @@ test('export writes the selection, or the whole filtered view, as CSV', async ()
     await ready(page);
     for (const [first, email] of [['Ada', 'ada@example.com'], ['=HYPERLINK("x")', 'eve@example.com'], ['Cy', 'cy@other.org']]) {
       await createContact(page, { first, email });
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
       await page.locator('tbody tr', { hasText: email }).waitFor();
     }
-    await page.locator('tbody tr', { hasText: 'ada@example.com' }).getByLabel('Select row').check();
+    await page.locator('tbody tr', { hasText: 'ada@example.com' }).getByLabel('Select this record').check();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('bulk-bar').getByRole('button', { name: 'Export' }).click()]);
     assert.match(download.suggestedFilename(), /^contacts-\d{4}-\d{2}-\d{2}\.csv$/);
     const selection = await readFile(await download.path(), 'utf8');
