@@ -65,6 +65,8 @@ test('an active segment counts a new matching contact by itself', async () => {
     await page.locator('h1', { hasText: 'Acme people' }).waitFor();
     assert.equal(await count(page), '3 records');
     await screenshot(page, 'segments-members-1280');
+    await page.setViewportSize({ width: 375, height: 812 });
+    await screenshot(page, 'segments-members-375');
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

@@ -82,9 +82,9 @@ pub fn BulkEditDialog(def: ObjectDef, selected: RwSignal<HashSet<RecordId>>, toa
             <form on:submit=submit>
                 <header class="cairn-modal__header">
                     <h2 id="bulk-title">{move || i18n.t(Msg::BulkEditTitle)}</h2>
-                    <p class="cairn-muted">{move || i18n.count(crate::core::i18n::Counted::Selected, selected.with(HashSet::len))}</p>
                 </header>
                 <div class="cairn-modal__body">
+                    <p class="cairn-muted">{move || i18n.count(crate::core::i18n::Counted::Selected, selected.with(HashSet::len))}</p>
                     <div class="cairn-field">
                         <label for="bulk-property">{move || i18n.t(Msg::FilterProperty)}</label>
                         <select id="bulk-property" autofocus prop:value=move || property.get() on:change=move |ev| property.set(event_target_value(&ev))>
