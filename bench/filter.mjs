@@ -21,13 +21,17 @@ const changedFrom = (before) => page.waitForFunction((b) => document.querySelect
 try {
   await page.goto(`${server.url}?bench-seed=${contacts}`);
   await page.waitForFunction(() => performance.getEntriesByName('cairn:seeded').length > 0, null, { timeout: 900_000 });
-  await page.getByTestId('record-count').waitFor();
+  page.setDefaultTimeout(300_000);
+  await page.waitForFunction(() => performance.getEntriesByName('cairn:cold-start', 'measure').length > 0, null, { timeout: 900_000 });
+  await page.waitForFunction(() => document.querySelector('[aria-busy="true"]') === null && document.querySelector('[data-testid=record-count]'), null, { timeout: 900_000 });
+  const openStart = Date.now();
+  await page.getByTestId('filters-toggle').click();
+  const firstClickMs = Date.now() - openStart;
   await page.evaluate(() => {
     window.__longest = 0;
     new PerformanceObserver((list) => list.getEntries().forEach((e) => { window.__longest = Math.max(window.__longest, e.duration); })).observe({ type: 'longtask' });
   });
 
-  await page.getByTestId('filters-toggle').click();
   await page.getByRole('button', { name: 'Add filter group' }).click();
   const condition = page.getByTestId('filter-condition').first();
   await condition.getByLabel('Property').selectOption({ label: 'Email' });
@@ -58,6 +62,7 @@ Headless Chromium, release build, load average ${loadavg()[0].toFixed(2)} (share
 
 | Measure | Result |
 | --- | --- |
+| First click after load (Filters) → handled | ${firstClickMs} ms |
 | "Email contains gmail": Enter → count shown | ${filterMs} ms (${filtered}) |
 | Typing "smith", one key per 80 ms: wall time for 5 keys | ${typedMs} ms (ideal 400 ms) |
 | Longest main-thread task while typing | ${Math.round(longest)} ms |

@@ -228,6 +228,7 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::SegOfRecord => "Static segments",
         Msg::SegChoose => "Segment",
         Msg::SegCreate => "Create segment",
+        Msg::IdxImport => "Import",
         // Index pages, views, search, bin (ui/records, ui/search): add above this line.
         // ---
         Msg::RecordNotFound => "This record does not exist or was deleted.",

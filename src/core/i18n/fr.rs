@@ -228,6 +228,7 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::SegOfRecord => "Segments statiques",
         Msg::SegChoose => "Segment",
         Msg::SegCreate => "Créer un segment",
+        Msg::IdxImport => "Importer",
         // Index pages, views, search, bin (ui/records, ui/search): add above this line.
         // ---
         Msg::RecordNotFound => "Cette fiche n’existe pas ou a été supprimée.",

@@ -228,6 +228,7 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::SegOfRecord => "Segmenti statici",
         Msg::SegChoose => "Segmento",
         Msg::SegCreate => "Crea segmento",
+        Msg::IdxImport => "Importa",
         // Index pages, views, search, bin (ui/records, ui/search): add above this line.
         // ---
         Msg::RecordNotFound => "Questo record non esiste o è stato eliminato.",

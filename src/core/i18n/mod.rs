@@ -305,6 +305,7 @@ pub enum Msg {
     SegOfRecord,
     SegChoose,
     SegCreate,
+    IdxImport,
     // Index pages, views, search, bin (ui/records, ui/search): add above this line.
     // ---
     RecordNotFound,

@@ -228,6 +228,7 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::SegOfRecord => "Segmenty statyczne",
         Msg::SegChoose => "Segment",
         Msg::SegCreate => "Utwórz segment",
+        Msg::IdxImport => "Importuj",
         // Index pages, views, search, bin (ui/records, ui/search): add above this line.
         // ---
         Msg::RecordNotFound => "Ten rekord nie istnieje lub został usunięty.",

@@ -228,6 +228,7 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::SegOfRecord => "静态细分",
         Msg::SegChoose => "细分",
         Msg::SegCreate => "创建细分",
+        Msg::IdxImport => "导入",
         // Index pages, views, search, bin (ui/records, ui/search): add above this line.
         // ---
         Msg::RecordNotFound => "此记录不存在或已被删除。",
