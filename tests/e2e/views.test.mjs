@@ -104,6 +104,9 @@ test('bulk edit sets the lifecycle stage of three contacts in one go, or refuses
   try {
     await page.goto(server.url);
     await ready(page);
+    // The empty state offers Create, Import and the sample.
+    assert.match(await page.getByRole('link', { name: 'Import', exact: true }).getAttribute('href'), /\/cairn\/data$/);
+    await screenshot(page, 'views-empty-1280');
     for (const [first, email] of [['Ada', 'ada@example.com'], ['Bea', 'bea@example.com'], ['Cy', 'cy@example.com']]) {
       await createContact(page, { first, email });
       await page.getByRole('dialog').waitFor({ state: 'detached' });
