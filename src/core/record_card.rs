@@ -2,7 +2,7 @@
 //! times, computed here so the page only renders.
 
 use super::record::Record;
-use super::schema::{ObjectDef, PropertyDef};
+use super::schema::{ObjectDef, PropertyDef, PropertyGroup};
 use super::time::Millis;
 use super::workspace::Workspace;
 
@@ -16,10 +16,11 @@ pub fn key_properties(def: &ObjectDef) -> Vec<&PropertyDef> {
 }
 
 /// Every visible property by group, in the object's group order; empty groups are left out.
-pub fn property_groups(def: &ObjectDef) -> Vec<(&str, Vec<&PropertyDef>)> {
+/// The page shows each group by [`crate::core::i18n::group_label`].
+pub fn property_groups(def: &ObjectDef) -> Vec<(&PropertyGroup, Vec<&PropertyDef>)> {
     def.groups
         .iter()
-        .map(|g| (g.label.as_str(), def.properties.iter().filter(|p| !p.hidden && p.group == g.name).collect::<Vec<_>>()))
+        .map(|g| (g, def.properties.iter().filter(|p| !p.hidden && p.group == g.name).collect::<Vec<_>>()))
         .filter(|(_, props)| !props.is_empty())
         .collect()
 }

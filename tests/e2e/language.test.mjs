@@ -20,7 +20,7 @@ test('a Polish browser gets Polish, and a chosen language is remembered', async 
     await page.reload();
     await ready(page);
     assert.equal(await page.getAttribute('html', 'lang'), 'zh');
-    await createContact(page, { first: '小明', last: '王', email: 'wang@example.cn' }, { create: '创建', save: '保存' });
+    await createContact(page, { first: '小明', last: '王', email: 'wang@example.cn' }, { create: '创建', save: '保存', first: '名', last: '姓', email: '电子邮件' });
     await page.locator('tbody tr', { hasText: '小明' }).waitFor();
     assert.equal(await page.getByTestId('record-count').innerText(), '1 个联系人');
     await screenshot(page, 'contacts-zh');

@@ -93,7 +93,7 @@ test('a note added from the timeline is listed under All and Notes', async () =>
     await dialog.waitFor({ state: 'detached' });
     const entry = page.locator('.cairn-timeline__entry');
     await entry.waitFor();
-    assert.match(await entry.innerText(), /Notes[\s\S]*Met at the <b>conference<\/b>/);
+    assert.match(await entry.innerText(), /^Note · [\s\S]*Met at the <b>conference<\/b>/);
     await page.getByRole('tab', { name: 'Calls' }).click();
     await page.getByText('No activity yet.').waitFor();
     await page.getByRole('tab', { name: 'Notes' }).click();

@@ -24,6 +24,11 @@ fn style(lang: Lang) -> Style {
     }
 }
 
+/// The character a locale writes between the whole and the fractional part.
+pub fn decimal_separator(lang: Lang) -> char {
+    style(lang).decimal
+}
+
 /// Formats a number with `decimals` fraction digits and the locale's separators.
 pub fn format_number(lang: Lang, value: f64, decimals: usize) -> String {
     let s = style(lang);
@@ -94,13 +99,41 @@ pub fn format_date(lang: Lang, iso: &str) -> String {
     date.format(pattern).to_string()
 }
 
+/// Formats an ISO instant as the local date and time the locale's way; `utc_offset_minutes`
+/// is the offset east of UTC. Anything that is not such an instant is returned unchanged.
+pub fn format_datetime(lang: Lang, iso: &str, utc_offset_minutes: i64) -> String {
+    let Ok(at) = chrono::DateTime::parse_from_rfc3339(iso) else { return iso.to_string() };
+    let local = at.naive_utc() + chrono::Duration::minutes(utc_offset_minutes);
+    let pattern = match lang {
+        Lang::En => "%b %-d, %Y, %-I:%M %p",
+        Lang::Fr | Lang::It => "%d/%m/%Y %H:%M",
+        Lang::Pl => "%d.%m.%Y %H:%M",
+        Lang::Zh => "%Y/%-m/%-d %H:%M",
+    };
+    local.format(pattern).to_string()
+}
+
+/// An instant (a history entry, an activity) as the local date and time the locale's way.
+pub fn format_instant(lang: Lang, at: crate::core::time::Millis, utc_offset_minutes: i64) -> String {
+    format_datetime(lang, &at.to_iso(), utc_offset_minutes)
+}
+
+/// The fewest fraction digits (at most six) that write `value` without visible rounding.
+pub fn natural_decimals(value: f64) -> usize {
+    let fixed = format!("{:.6}", value.abs());
+    fixed.trim_end_matches('0').split_once('.').map_or(0, |(_, frac)| frac.len())
+}
+
+/// Currency signs a user may type along with an amount; they are not part of the number.
+const CURRENCY_SIGNS: [char; 4] = ['€', '$', '£', '¥'];
+
 /// Reads a number typed the locale's way ("1 234,5" in French, "1.234,5" in Italian).
 pub fn parse_number(lang: Lang, input: &str) -> Option<f64> {
     let s = style(lang);
     let cleaned: String = input
         .trim()
         .chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{202f}' && *c != '\u{a0}' && !s.group.starts_with(*c))
+        .filter(|c| !c.is_whitespace() && !s.group.starts_with(*c) && !CURRENCY_SIGNS.contains(c))
         .map(|c| if c == s.decimal { '.' } else { c })
         .collect();
     let n: f64 = cleaned.parse().ok()?;
@@ -150,5 +183,27 @@ mod tests {
         assert_eq!(parse_number(Lang::En, "1,234.5"), Some(1234.5));
         assert_eq!(parse_number(Lang::Pl, "12\u{a0}345,67"), Some(12345.67));
         assert_eq!(parse_number(Lang::En, "abc"), None);
+        assert_eq!(parse_number(Lang::Fr, "1\u{202f}234,56\u{a0}€"), Some(1234.56));
+        assert_eq!(parse_number(Lang::Zh, "¥1,234.56"), Some(1234.56));
+        assert_eq!(parse_number(Lang::Fr, "-0,5"), Some(-0.5));
+    }
+
+    #[test]
+    fn date_times_are_local_and_written_the_local_way() {
+        let at = "2026-11-23T08:05:00.000Z";
+        assert_eq!(format_datetime(Lang::Fr, at, 60), "23/11/2026 09:05");
+        assert_eq!(format_datetime(Lang::En, at, -300), "Nov 23, 2026, 3:05 AM");
+        assert_eq!(format_datetime(Lang::Zh, at, 480), "2026/11/23 16:05");
+        assert_eq!(format_datetime(Lang::Pl, at, 0), "23.11.2026 08:05");
+        assert_eq!(format_datetime(Lang::It, "later", 0), "later");
+        assert_eq!(format_instant(Lang::It, crate::core::time::Millis(0), 90), "01/01/1970 01:30");
+    }
+
+    #[test]
+    fn natural_decimals_drop_trailing_zeros() {
+        assert_eq!(natural_decimals(2.0), 0);
+        assert_eq!(natural_decimals(0.25), 2);
+        assert_eq!(natural_decimals(-1.5), 1);
+        assert_eq!(natural_decimals(1.0 / 3.0), 6);
     }
 }

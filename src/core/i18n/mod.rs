@@ -1,24 +1,28 @@
 //! The one translation layer: every string a user reads comes from here.
 //!
 //! Messages are an enum and every language is an exhaustive `match`, so a message that is
-//! missing in any language does not compile. This costs nothing at run time and keeps the
+//! missing in any language does not compile, and a native test fails on a message that no
+//! code outside the translations uses. This costs nothing at run time and keeps the
 //! wasm small (no parser, no bundled ICU data), which is why Cairn does not use Fluent.
 //! Record data and labels that users type are never translated.
 
+pub mod display;
 pub mod format;
 mod en;
 mod fr;
 mod it;
 mod pl;
 mod problems;
+pub mod schema_labels;
 mod zh;
 
 use super::command::FieldProblem;
 use super::owner::OwnerError;
-use super::schema::{ObjectDef, ObjectKind, PropertyType, SchemaError};
+use super::schema::{ObjectDef, PropertyType, SchemaError};
 use super::validate::Invalid;
 
-pub use problems::{association_problem, command_problem, merge_problem, segment_problem, undo_problem, view_problem};
+pub use problems::{association_problem, command_problem, merge_problem, segment_problem, sync_conflict, undo_problem, view_problem};
+pub use schema_labels::{association_label, group_label, object_label, option_label, property_label, value_label};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Lang {
@@ -80,23 +84,11 @@ impl Lang {
 pub enum Msg {
     AppName,
     MainNavigation,
-    NavContacts,
     NavTasks,
     NavSettings,
-    NavSearch,
-    ObjCompanies,
-    ObjDeals,
-    ObjTickets,
-    CreateContact,
-    NewContact,
-    FirstName,
-    LastName,
-    Email,
     Save,
-    Saving,
     Saved,
     Loading,
-    NoContactsYet,
     StorageUnavailable,
     StorageDamaged,
     SaveFailed,
@@ -249,7 +241,6 @@ pub enum Msg {
     ViewSave,
     ViewSaveAsNew,
     ViewName,
-    ViewRename,
     ViewDelete,
     ViewMoveLeft,
     ViewSaved,
@@ -286,8 +277,6 @@ pub enum Msg {
     SegTitle,
     SegLink,
     SegEmpty,
-    SegCreateActive,
-    SegCreateStatic,
     SegName,
     SegKind,
     SegActive,
@@ -340,7 +329,6 @@ pub enum Msg {
     TaskTitle,
     Associations,
     NoAssociations,
-    AddExisting,
     CreateNew,
     SearchByName,
     NoMatches,
@@ -349,10 +337,8 @@ pub enum Msg {
     EditLabels,
     Remove,
     Add,
-    Actions,
     DeleteRecord,
     DeleteRecordConfirm,
-    Deleted,
     MergeRecord,
     MergeWith,
     MergeKeep,
@@ -371,8 +357,6 @@ pub enum Msg {
     // Record page, tasks, settings (ui/record, ui/tasks, ui/settings): add above this line.
     // ---
     Language,
-    ObjProducts,
-    ObjQuotes,
     ErrBackupTooLarge,
     ErrBackupTooDeep,
     ErrBackupNotJson,
@@ -490,7 +474,8 @@ pub fn tr(lang: Lang, msg: Msg) -> &'static str {
     }
 }
 
-/// A counted message with the number filled in, e.g. "5 kontaktów".
+/// A counted message with the number filled in the locale's way, e.g. "5 kontaktów",
+/// "12 345 contacts".
 pub fn tr_count(lang: Lang, msg: Counted, n: u64) -> String {
     let category = plural(lang, n);
     let pattern = match lang {
@@ -500,22 +485,12 @@ pub fn tr_count(lang: Lang, msg: Counted, n: u64) -> String {
         Lang::Pl => pl::counted(msg, category),
         Lang::Zh => zh::counted(msg, category),
     };
-    pattern.replace("{n}", &n.to_string())
+    pattern.replace("{n}", &format::format_number(lang, n as f64, 0))
 }
 
 /// The plural label of an object: translated for Cairn's own objects, as typed for custom ones.
 pub fn object_plural(lang: Lang, object: &ObjectDef) -> String {
-    let msg = match (object.kind, object.name.as_str()) {
-        (ObjectKind::Custom, _) => None,
-        (_, "contacts") => Some(Msg::NavContacts),
-        (_, "companies") => Some(Msg::ObjCompanies),
-        (_, "deals") => Some(Msg::ObjDeals),
-        (_, "tickets") => Some(Msg::ObjTickets),
-        (_, "products") => Some(Msg::ObjProducts),
-        (_, "quotes") => Some(Msg::ObjQuotes),
-        _ => None,
-    };
-    msg.map(|m| tr(lang, m).to_string()).unwrap_or_else(|| object.plural.clone())
+    object_label(lang, object, true).into_owned()
 }
 
 /// The message that explains a field problem.

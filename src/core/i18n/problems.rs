@@ -1,10 +1,12 @@
-//! The messages that explain why an association, merge, undo or owner command was refused.
+//! The messages that explain why an association, merge, undo or owner command was refused,
+//! and what a device-to-device merge could not take over.
 
 use super::Msg;
 use crate::core::association::AssociationError;
 use crate::core::command::{CommandError, MergeError, UndoError};
 use crate::core::segment::SegmentError;
 use crate::core::views::ViewError;
+use crate::core::sync::SchemaConflict;
 
 pub fn association_problem(error: &AssociationError) -> Msg {
     match error {
@@ -17,6 +19,12 @@ pub fn association_problem(error: &AssociationError) -> Msg {
         AssociationError::InvalidDefinition(_) => Msg::ErrInvalidAssociationDef,
         AssociationError::Conflicts(_) => Msg::ErrAssociationConflicts,
     }
+}
+
+/// Why a property of the other device's data model was not taken over: the two devices
+/// define it with different types, and converting values could lose data.
+pub fn sync_conflict(_conflict: &SchemaConflict) -> Msg {
+    Msg::ErrSyncTypeConflict
 }
 
 pub fn merge_problem(error: &MergeError) -> Msg {

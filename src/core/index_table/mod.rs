@@ -13,6 +13,8 @@ use std::collections::HashSet;
 pub use global::{global_search, SearchGroup};
 pub use link::{value_link, Link};
 
+use super::i18n::display::{value_text, Locale};
+use super::i18n::Lang;
 use super::id::RecordId;
 use super::query::{run, Page, Query, QueryError};
 use super::record::Record;
@@ -72,9 +74,15 @@ pub fn page_count(total: usize) -> usize {
 }
 
 /// Page `index` (from 0) of the records matching the query and the quick-search text, in
-/// the query's order. With search text the query still filters and sorts; search only
-/// narrows the set.
+/// the query's order, with cells written in English ([`table_page_in`] for other languages).
 pub fn table_page(ws: &Workspace, query: &Query, text: &str, columns: &[String], index: usize, now: Millis) -> Result<TablePage, QueryError> {
+    table_page_in(ws, Locale::new(Lang::En, 0), query, text, columns, index, now)
+}
+
+/// Page `index` (from 0) of the records matching the query and the quick-search text, in
+/// the query's order, with cells written for `locale`. With search text the query still
+/// filters and sorts; search only narrows the set.
+pub fn table_page_in(ws: &Workspace, locale: Locale, query: &Query, text: &str, columns: &[String], index: usize, now: Millis) -> Result<TablePage, QueryError> {
     let def = ws.schema().object(&query.object).ok_or_else(|| QueryError::UnknownObject(query.object.clone()))?;
     let page = Page { offset: index.saturating_mul(PAGE_SIZE), limit: PAGE_SIZE };
     let (records, total): (Vec<&Record>, usize) = if text.trim().is_empty() {
@@ -87,34 +95,24 @@ pub fn table_page(ws: &Workspace, query: &Query, text: &str, columns: &[String],
         let total = matching.len();
         (matching.into_iter().skip(page.offset).take(PAGE_SIZE).collect(), total)
     };
-    let rows = records.into_iter().map(|r| TableRow { id: r.id.clone(), cells: columns.iter().map(|c| cell_text(ws, def, r, c)).collect() }).collect();
+    let rows = records.into_iter().map(|r| TableRow { id: r.id.clone(), cells: columns.iter().map(|c| cell_text_in(ws, locale, def, r, c)).collect() }).collect();
     Ok(TablePage { rows, total })
 }
 
-/// A value as a table cell reads it: option labels rather than internal values, amounts in
-/// major units, owners by name.
+/// A cell in English; see [`cell_text_in`].
 pub fn cell_text(ws: &Workspace, def: &ObjectDef, record: &Record, property: &str) -> String {
+    cell_text_in(ws, Locale::new(Lang::En, 0), def, record, property)
+}
+
+/// A value as a table cell reads it ([`value_text`]: option labels in the user's language,
+/// amounts, numbers and dates the locale's way, owners by name), long text by its first line.
+pub fn cell_text_in(ws: &Workspace, locale: Locale, def: &ObjectDef, record: &Record, property: &str) -> String {
     let Some(value) = record.get(property) else { return String::new() };
     let Some(prop) = def.property(property) else { return value.display() };
     match &prop.kind {
-        PropertyType::Dropdown | PropertyType::Radio | PropertyType::Checkboxes => {
-            let label = |v: &str| prop.options.iter().find(|o| o.value == v).map_or_else(|| v.to_string(), |o| o.label.clone());
-            match value {
-                super::value::Value::List(items) => items.iter().map(|v| label(v)).collect::<Vec<_>>().join(", "),
-                other => label(&other.display()),
-            }
-        }
-        PropertyType::Currency => match value {
-            super::value::Value::Int(minor) => major_units(*minor),
-            other => other.display(),
-        },
-        PropertyType::Owner => {
-            let id = value.display();
-            ws.owners().find(|o| o.id.0 == id).map_or(id, |o| o.name.clone())
-        }
         // Tables show the first line of long text.
         PropertyType::MultiLineText => value.display().lines().next().unwrap_or_default().to_string(),
-        _ => value.display(),
+        _ => value_text(ws, locale, &def.name, prop, value),
     }
 }
 

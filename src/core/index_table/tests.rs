@@ -64,8 +64,11 @@ fn cells_show_option_labels_and_amounts_in_major_units() {
     let id = commit.subject.expect("created");
     let def = ws.schema().object("deals").expect("deals").clone();
     let record = ws.record(&id).expect("stored");
-    assert_eq!(cell_text(&ws, &def, record, "amount"), "1234.50");
+    assert_eq!(cell_text(&ws, &def, record, "amount"), "€1,234.50");
     assert_eq!(cell_text(&ws, &def, record, "hs_priority"), "High");
+    let french = crate::core::i18n::display::Locale::new(crate::core::i18n::Lang::Fr, 0);
+    assert_eq!(cell_text_in(&ws, french, &def, record, "amount"), "1\u{202f}234,50\u{a0}€");
+    assert_eq!(cell_text_in(&ws, french, &def, record, "hs_priority"), "Haute");
     assert_eq!(major_units(-5), "-0.05");
 }
 
@@ -81,4 +84,21 @@ fn only_safe_values_become_links() {
     assert_eq!(link(&PropertyType::Domain, "example.com"), Some("https://example.com".into()));
     assert_eq!(link(&PropertyType::SingleLineText, "https://example.com"), None);
     assert_eq!(link(&PropertyType::Url, ""), None);
+}
+
+/// Accented Latin names sort by their base letters; Chinese names come after Latin ones in
+/// code-point order, which for CJK ideographs is radical-and-stroke order (as dictionaries
+/// without pinyin order them), and a Chinese name is found by its first characters.
+#[test]
+fn accents_and_chinese_names_sort_and_search_sensibly() {
+    let ws = ws_with(&["王伟", "Zoë", "Łukasz", "李娜", "Émile", "张伟", "Ada"]);
+    let sort = Some(Sort { property: "firstname".into(), descending: false });
+    let cols = vec!["firstname".to_string()];
+    let page = table_page(&ws, &query(sort), "", &cols, 0, NOW).expect("runs");
+    let names: Vec<&str> = page.rows.iter().map(|r| r.cells[0].as_str()).collect();
+    assert_eq!(names, ["Ada", "Émile", "Łukasz", "Zoë", "张伟", "李娜", "王伟"]);
+    let found = |text: &str| table_page(&ws, &query(None), text, &cols, 0, NOW).expect("runs").rows.into_iter().map(|r| r.cells[0].clone()).collect::<Vec<_>>();
+    assert_eq!(found("王"), ["王伟"]);
+    assert_eq!(found("lukasz"), ["Łukasz"]);
+    assert_eq!(found("emile"), ["Émile"]);
 }

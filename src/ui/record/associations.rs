@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::core::command::Command;
-use crate::core::i18n::{object_plural, Msg};
+use crate::core::i18n::Msg;
 use crate::core::id::RecordId;
 use crate::core::record_card::record_name;
 use crate::core::schema::ObjectKind;
@@ -56,13 +56,13 @@ pub fn AssociationsPanel(id: RecordId, object: String) -> impl IntoView {
                         .into_iter()
                         .filter_map(|a| {
                             let record = ws.record(a.id)?;
-                            Some(Linked { id: a.id.clone(), name: record_name(ws, record), labels: a.labels().iter().map(|l| l.text.clone()).collect() })
+                            Some(Linked { id: a.id.clone(), name: record_name(ws, record), labels: a.labels().iter().map(|l| i18n.assoc_label(l)).collect() })
                         })
                         .collect::<Vec<_>>()
                 })
             });
             let other_title = other.clone();
-            let title = move || store.ws.with(|ws| ws.schema().object(&other_title).map(|o| object_plural(i18n.lang.get(), o)).unwrap_or_default());
+            let title = move || store.ws.with(|ws| ws.schema().object(&other_title).map(|o| i18n.object_label(o, true)).unwrap_or_default());
             let heading_id = format!("assoc-{other}");
             let (heading_ref, data_object) = (heading_id.clone(), other.clone());
             let (other_list, rid_list) = (other.clone(), id.clone());

@@ -51,7 +51,7 @@ pub fn LinkDialog(from: RecordId, mode: LinkMode, open: RwSignal<bool>) -> impl 
         let views: Vec<(String, String)> = ws
             .associations()
             .def(&from_object, &object)
-            .map(|d| d.views_for(&from_object).map(|v| (v.name.clone(), v.text.clone())).collect())
+            .map(|d| d.views_for(&from_object).map(|v| (v.name.clone(), i18n.assoc_label(v))).collect())
             .unwrap_or_default();
         let current: Vec<String> = other
             .as_ref()

@@ -47,7 +47,10 @@ pub fn MergeDialog(id: RecordId, object: String, open: RwSignal<bool>) -> impl I
             let filled: Vec<(String, String)> = preview
                 .filled
                 .iter()
-                .map(|p| (def.property(p).map(|d| d.label.clone()).unwrap_or_else(|| p.clone()), preview.record.text(p)))
+                .map(|p| match def.property(p) {
+                    Some(d) => (i18n.prop_label(&def.name, d), preview.record.get(p).map(|v| i18n.value_text(ws, &def.name, d, v)).unwrap_or_default()),
+                    None => (p.clone(), preview.record.text(p)),
+                })
                 .collect();
             Some((record_name(ws, &preview.record), filled))
         })

@@ -11,7 +11,4 @@ mod timeline;
 
 pub use page::RecordRoute;
 
-/// The browser's offset east of UTC in minutes, for showing local times.
-pub fn utc_offset() -> i64 {
-    -(js_sys::Date::new_0().get_timezone_offset() as i64)
-}
+pub use crate::ui::i18n::utc_offset;

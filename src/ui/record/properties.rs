@@ -8,12 +8,11 @@ use crate::core::i18n::{command_problem, field_problem, Msg};
 use crate::core::id::RecordId;
 use crate::core::link::value_link;
 use crate::core::record::Source;
-use crate::core::record_card::{key_properties, local_stamp, property_groups};
+use crate::core::record_card::{key_properties, property_groups};
 use crate::core::schema::{PropertyDef, PropertyType};
 use crate::ui::i18n::use_i18n;
 use crate::ui::store::{failure_message, use_store, DispatchError};
 
-use super::utc_offset;
 
 fn source_msg(source: Source) -> Msg {
     match source {
@@ -36,7 +35,7 @@ pub fn PropertiesPanel(id: RecordId, object: String) -> impl IntoView {
         store.ws.with(|ws| {
             let Some(def) = ws.schema().object(&obj) else { return Vec::new() };
             if show_all.get() {
-                property_groups(def).into_iter().map(|(label, props)| (Some(label.to_string()), props.into_iter().cloned().collect())).collect()
+                property_groups(def).into_iter().map(|(group, props)| (Some(i18n.group_label(&obj, group)), props.into_iter().cloned().collect())).collect()
             } else {
                 vec![(None, key_properties(def).into_iter().cloned().collect::<Vec<PropertyDef>>())]
             }
@@ -55,7 +54,7 @@ pub fn PropertiesPanel(id: RecordId, object: String) -> impl IntoView {
                         view! {
                             {label.map(|l| view! { <h3 class="cairn-record__group">{l}</h3> })}
                             <dl class="cairn-props">
-                                {props.into_iter().map(|p| view! { <PropertyRow id=id.clone() def=p/> }).collect_view()}
+                                {props.into_iter().map(|p| view! { <PropertyRow id=id.clone() object=object.clone() def=p/> }).collect_view()}
                             </dl>
                         }
                     })
@@ -70,7 +69,7 @@ pub fn PropertiesPanel(id: RecordId, object: String) -> impl IntoView {
 
 /// One property: its value (as text, or a safe link), an editor and its history.
 #[component]
-fn PropertyRow(id: RecordId, def: PropertyDef) -> impl IntoView {
+fn PropertyRow(id: RecordId, object: String, def: PropertyDef) -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
     let editing = RwSignal::new(false);
@@ -89,19 +88,22 @@ fn PropertyRow(id: RecordId, def: PropertyDef) -> impl IntoView {
     let rid = id.clone();
     let history = Memo::new(move |_| store.ws.with(|ws| ws.record(&rid).map(|r| r.history(&name)).unwrap_or_default()));
     let kind = def.kind.clone();
+    let (shown_object, shown_def) = (StoredValue::new(object.clone()), StoredValue::new(def.clone()));
+    // The value as the user reads it: option labels, local numbers, amounts and dates.
+    let shown = move |v: &crate::core::value::Value| store.ws.with(|ws| shown_def.with_value(|d| shown_object.with_value(|o| i18n.value_text(ws, o, d, v))));
     let value_view = move || match current.get() {
         None => view! { <span class="cairn-muted">{i18n.t(Msg::NoValue)}</span> }.into_any(),
         Some(v) => match value_link(&kind, &v) {
             Some(href) => view! { <a href=href>{v.display()}</a> }.into_any(),
-            None => view! { <span class="cairn-props__text">{v.display()}</span> }.into_any(),
+            None => view! { <span class="cairn-props__text">{shown(&v)}</span> }.into_any(),
         },
     };
     let input_id = format!("prop-{}", def.name);
     let error_id = format!("{input_id}-error");
-    let label = def.label.clone();
+    let label = i18n.prop_label(&object, &def);
     let editable = !def.read_only && def.kind != PropertyType::Calculated;
     let start = move |_| {
-        draft.set(current.get_untracked().map(|v| v.display()).unwrap_or_default());
+        draft.set(current.get_untracked().map(|v| shown_def.with_value(|d| i18n.input_text(d, &v))).unwrap_or_default());
         error.set(None);
         editing.set(true);
     };
@@ -109,7 +111,8 @@ fn PropertyRow(id: RecordId, def: PropertyDef) -> impl IntoView {
     let rid = id.clone();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let command = Command::UpdateRecord { id: rid.clone(), values: vec![(name.clone(), draft.get_untracked())] };
+        let typed = shown_def.with_value(|d| i18n.typed_input(d, &draft.get_untracked()));
+        let command = Command::UpdateRecord { id: rid.clone(), values: vec![(name.clone(), typed)] };
         let name = name.clone();
         spawn_local(async move {
             match store.dispatch(command).await {
@@ -137,7 +140,7 @@ fn PropertyRow(id: RecordId, def: PropertyDef) -> impl IntoView {
                 }>
                     <form class="cairn-props__edit" novalidate on:submit=save.clone()>
                         <label class="cairn-visually-hidden" for=input_id.clone()>{label3.clone()}</label>
-                        <PropertyInput def=def_for_input.clone() id=input_id.clone() value=draft invalid=Signal::derive(move || error.with(Option::is_some)) described_by=error_id.clone()/>
+                        <PropertyInput object=object.clone() def=def_for_input.clone() id=input_id.clone() value=draft invalid=Signal::derive(move || error.with(Option::is_some)) described_by=error_id.clone()/>
                         <p class="cairn-field__error" id=error_id.clone() role="alert">{move || error.get()}</p>
                         <div class="cairn-props__actions">
                             <button type="submit" class="cairn-button cairn-button--primary cairn-button--small">{move || i18n.t(Msg::Save)}</button>
@@ -151,8 +154,8 @@ fn PropertyRow(id: RecordId, def: PropertyDef) -> impl IntoView {
                         <ol>
                             {move || history.get().into_iter().rev().map(|h| view! {
                                 <li>
-                                    <span class="cairn-props__text">{h.value.as_ref().map(|v| v.display()).unwrap_or_else(|| i18n.t(Msg::ValueCleared).to_string())}</span>
-                                    <span class="cairn-muted">{format!(" · {} · {}", local_stamp(h.at, utc_offset()), i18n.t(source_msg(h.source)))}</span>
+                                    <span class="cairn-props__text">{h.value.as_ref().map(shown).unwrap_or_else(|| i18n.t(Msg::ValueCleared).to_string())}</span>
+                                    <span class="cairn-muted">{format!(" · {} · {}", i18n.instant(h.at), i18n.t(source_msg(h.source)))}</span>
                                 </li>
                             }).collect_view()}
                         </ol>
@@ -176,7 +179,7 @@ pub fn problem_text(lang: crate::core::i18n::Lang, e: &CommandError, property: &
 
 /// An input fitting the property's type; values go to the core as typed, which validates them.
 #[component]
-pub fn PropertyInput(def: PropertyDef, #[prop(into)] id: String, value: RwSignal<String>, #[prop(into)] invalid: Signal<bool>, #[prop(into)] described_by: String) -> impl IntoView {
+pub fn PropertyInput(#[prop(into)] object: String, def: PropertyDef, #[prop(into)] id: String, value: RwSignal<String>, #[prop(into)] invalid: Signal<bool>, #[prop(into)] described_by: String) -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
     let on_input = move |ev| value.set(event_target_value(&ev));
@@ -190,7 +193,7 @@ pub fn PropertyInput(def: PropertyDef, #[prop(into)] id: String, value: RwSignal
             let options: Vec<(String, String)> = match def.kind {
                 PropertyType::Checkbox => vec![("true".into(), i18n.t(Msg::Yes).into()), ("false".into(), i18n.t(Msg::No).into())],
                 PropertyType::Owner => store.ws.with_untracked(|ws| ws.owners().map(|o| (o.id.to_string(), o.name.clone())).collect()),
-                _ => def.options.iter().filter(|o| !o.hidden).map(|o| (o.value.clone(), o.label.clone())).collect(),
+                _ => def.options.iter().filter(|o| !o.hidden).map(|o| (o.value.clone(), i18n.option_label(&object, &def.name, o))).collect(),
             };
             view! {
                 <select id=id aria-invalid=invalid aria-describedby=described_by prop:value=move || value.get() on:change=on_input>

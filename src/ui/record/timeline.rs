@@ -4,14 +4,13 @@ use leptos::prelude::*;
 
 use crate::core::i18n::Msg;
 use crate::core::id::RecordId;
-use crate::core::record_card::{local_stamp, record_name};
+use crate::core::record_card::record_name;
 use crate::core::timeline::timeline;
 use crate::ui::i18n::use_i18n;
 use crate::ui::store::use_store;
 
 use super::activity_form::ActivityForm;
 use super::modal::Modal;
-use super::utc_offset;
 
 /// Tabs: their label and the activity objects they keep (empty keeps all).
 const TABS: [(Msg, &str); 6] = [
@@ -98,12 +97,15 @@ pub fn TimelinePanel(id: RecordId) -> impl IntoView {
                 <Show when=move || entries.with(|e| !e.is_empty()) fallback=move || view! { <p class="cairn-muted">{move || i18n.t(Msg::NoActivity)}</p> }>
                     <ol class="cairn-timeline">
                         {move || entries.get().into_iter().map(|(id, object, at, name)| {
-                            let kind = type_msg(&object);
+                            let fallback = type_msg(&object);
+                            // One activity is named by its object's singular ("Task", "Tâche").
+                            let kind_object = object.clone();
+                            let kind = move || store.ws.with(|ws| ws.schema().object(&kind_object).map(|o| i18n.object_label(o, false))).unwrap_or_else(|| i18n.t(fallback).to_string());
                             view! {
                             <li class="cairn-timeline__entry" data-id=id.to_string() data-object=object>
                                 <p class="cairn-timeline__meta">
-                                    <strong>{move || i18n.t(kind)}</strong>
-                                    <span class="cairn-muted">{format!(" · {}", local_stamp(at, utc_offset()))}</span>
+                                    <strong>{kind}</strong>
+                                    <span class="cairn-muted">{format!(" · {}", i18n.instant(at))}</span>
                                 </p>
                                 <p class="cairn-timeline__text">{name}</p>
                             </li>

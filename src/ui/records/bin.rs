@@ -7,11 +7,12 @@ use super::dialog::Modal;
 use crate::core::command::Command;
 use crate::core::i18n::Msg;
 use crate::core::id::RecordId;
+use crate::core::time::Millis;
 use crate::ui::i18n::use_i18n;
 use crate::ui::store::use_store;
 
-/// A binned record as the list shows it: id, name and deletion day.
-fn binned_rows(ws: &crate::core::workspace::Workspace, object: &str) -> Vec<(RecordId, String, String)> {
+/// A binned record as the list shows it: id, name and when it was deleted.
+fn binned_rows(ws: &crate::core::workspace::Workspace, object: &str) -> Vec<(RecordId, String, Millis)> {
     let Some(def) = ws.schema().object(object) else { return Vec::new() };
     let mut rows: Vec<_> = ws
         .binned()
@@ -19,7 +20,7 @@ fn binned_rows(ws: &crate::core::workspace::Workspace, object: &str) -> Vec<(Rec
         .map(|b| (b.deleted_at, b.record.id.clone(), crate::core::index_table::cell_text(ws, def, &b.record, &def.primary_property)))
         .collect();
     rows.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-    rows.into_iter().map(|(at, id, name)| (id, name, at.to_date())).collect()
+    rows.into_iter().map(|(at, id, name)| (id, name, at)).collect()
 }
 
 #[component]
@@ -59,7 +60,7 @@ pub fn BinDialog(object: String, on_close: Callback<()>, on_done: Callback<Msg>)
                                 view! {
                                     <tr data-id=key>
                                         <td>{name}</td>
-                                        <td>{day}</td>
+                                        <td>{move || i18n.instant(day)}</td>
                                         <td><button type="button" class="cairn-button" on:click=move |_| restore(id.clone())>{move || i18n.t(Msg::IdxRestore)}</button></td>
                                     </tr>
                                 }

@@ -33,7 +33,7 @@ pub fn CreateDialog(def: ObjectDef, on_close: Callback<()>, on_created: Callback
     let owners: Vec<(String, String)> = store.ws.with_untracked(|ws| ws.owners().filter(|o| o.active).map(|o| (o.id.0.clone(), o.name.clone())).collect());
     let object = def.name.clone();
 
-    let inputs = values.clone();
+    let inputs: Vec<(PropertyDef, RwSignal<String>)> = props.iter().cloned().zip(values.iter().map(|(_, v)| *v)).collect();
     let target = object.clone();
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -41,7 +41,7 @@ pub fn CreateDialog(def: ObjectDef, on_close: Callback<()>, on_created: Callback
             return;
         }
         let entered: Vec<(String, String)> =
-            inputs.iter().map(|(n, v)| (n.clone(), v.get_untracked())).filter(|(_, v)| !v.trim().is_empty()).collect();
+            inputs.iter().map(|(p, v)| (p.name.clone(), i18n.typed_input(p, &v.get_untracked()))).filter(|(_, v)| !v.trim().is_empty()).collect();
         let object = target.clone();
         saving.set(true);
         spawn_local(async move {
@@ -76,7 +76,7 @@ pub fn CreateDialog(def: ObjectDef, on_close: Callback<()>, on_created: Callback
         <Modal title_id="create-title" on_close=on_close class="cairn-modal__dialog--form">
             <form class="cairn-form" novalidate on:submit=on_submit>
                 <header class="cairn-modal__header">
-                    <h2 id="create-title">{move || i18n.t(Msg::IdxCreateRecord)}" · "{def.singular.clone()}</h2>
+                    <h2 id="create-title">{move || i18n.t(Msg::IdxCreateRecord)}" · "{move || i18n.object_label(&def, false)}</h2>
                     <button type="button" class="cairn-icon-button" aria-label=move || i18n.t(Msg::IdxClose) on:click=move |_| on_close.run(())>"×"</button>
                 </header>
                 <div class="cairn-modal__body">{fields}</div>

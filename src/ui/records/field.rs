@@ -12,7 +12,8 @@ use crate::ui::i18n::use_i18n;
 /// The HTML input type for a simple property type.
 fn input_type(kind: &PropertyType) -> &'static str {
     match kind {
-        PropertyType::Number { .. } | PropertyType::Currency => "number",
+        // Text, so that the locale's decimal separator can be typed; the core parses it.
+        PropertyType::Number { .. } | PropertyType::Currency => "text",
         PropertyType::Date => "date",
         PropertyType::DateTime => "datetime-local",
         PropertyType::Email => "email",
@@ -44,12 +45,14 @@ pub fn PropertyField(
     let id = format!("create-{}", prop.name);
     let error_id = format!("{id}-error");
     let invalid = move || problem.with(Option::is_some).to_string();
-    let label_text = prop.label.clone();
+    let label_text = {
+        let (object, prop) = (object.clone(), prop.clone());
+        move || i18n.prop_label(&object, &prop)
+    };
     let required = prop.required;
-    let step = match prop.kind {
-        PropertyType::Currency => Some("0.01"),
-        PropertyType::Number { .. } => Some("any"),
-        _ => None,
+    let mode = match prop.kind {
+        PropertyType::Currency | PropertyType::Number { .. } => "decimal",
+        _ => "text",
     };
     let (eid, iid) = (error_id.clone(), id.clone());
     let control = match prop.kind {
@@ -62,7 +65,7 @@ pub fn PropertyField(
             let choices: Vec<(String, String)> = if prop.kind == PropertyType::Owner {
                 owners
             } else {
-                prop.options.iter().filter(|o| !o.hidden).map(|o| (o.value.clone(), o.label.clone())).collect()
+                prop.options.iter().filter(|o| !o.hidden).map(|o| (o.value.clone(), i18n.option_label(&object, &prop.name, o))).collect()
             };
             let none = if prop.kind == PropertyType::Owner { i18n.t(Msg::IdxNoOwner) } else { "" };
             view! {
@@ -91,7 +94,7 @@ pub fn PropertyField(
                         <label class="cairn-field__choice">
                             <input type="checkbox" prop:checked=move || value.with(|s| s.split(';').any(|x| x == v))
                                 on:change=move |ev| value.update(|s| *s = toggle(s, &v2, event_target_checked(&ev)))/>
-                            {o.label.clone()}
+                            {i18n.option_label(&object, &prop.name, o)}
                         </label>
                     }
                 })
@@ -108,7 +111,7 @@ pub fn PropertyField(
             .into_any();
         }
         _ => view! {
-            <input id=iid type=input_type(&prop.kind) name=prop.name.clone() step=step autocomplete="off" aria-invalid=invalid aria-describedby=eid
+            <input id=iid type=input_type(&prop.kind) name=prop.name.clone() inputmode=mode autocomplete="off" aria-invalid=invalid aria-describedby=eid
                 autofocus=autofocus prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
         }
         .into_any(),

@@ -13,9 +13,9 @@ use super::filters::{FilterBuilder, FilterChips};
 use super::table::{Column, IndexTable};
 use super::views::{tab_state, Tab, ViewTabs};
 use crate::core::command::Command;
-use crate::core::i18n::{object_plural, Counted, Msg};
+use crate::core::i18n::{Counted, Msg};
 use crate::core::id::RecordId;
-use crate::core::index_table::{default_columns, page_count, table_page};
+use crate::core::index_table::{default_columns, page_count, table_page_in};
 use crate::core::query::{Filter, Query, Sort};
 use crate::core::views::{export_file_name, export_view, runnable, Builtin, TableState};
 use crate::storage::prefs;
@@ -73,7 +73,7 @@ pub fn IndexPage(#[prop(into)] object: String) -> impl IntoView {
     let columns = Memo::new(move |_| {
         def.with(|d| {
             let Some(d) = d else { return Vec::<Column>::new() };
-            column_names.get().iter().filter_map(|n| d.property(n)).map(|p| (p.name.clone(), p.label.clone(), p.kind.clone())).collect()
+            column_names.get().iter().filter_map(|n| d.property(n)).map(|p| (p.name.clone(), i18n.prop_label(&d.name, p), p.kind.clone())).collect()
         })
     });
     let filter = RwSignal::new(Filter::default());
@@ -137,7 +137,8 @@ pub fn IndexPage(#[prop(into)] object: String) -> impl IntoView {
             let names: Vec<String> = columns.with(|c| c.iter().map(|(n, _, _)| n.clone()).collect());
             let text = text.get();
             let index = page.get();
-            store.ws.with(|ws| table_page(ws, &query, &text, &names, index, now()).unwrap_or_default())
+            let locale = i18n.locale();
+            store.ws.with(|ws| table_page_in(ws, locale, &query, &text, &names, index, now()).unwrap_or_default())
         }
     });
     let pages = move || data.with(|d| page_count(d.total));
@@ -163,7 +164,7 @@ pub fn IndexPage(#[prop(into)] object: String) -> impl IntoView {
             i18n.count(Counted::Records, n)
         }
     };
-    let title = move || def.with(|d| d.as_ref().map(|d| object_plural(i18n.lang.get(), d))).unwrap_or_else(|| i18n.t(Msg::NotFound).to_string());
+    let title = move || def.with(|d| d.as_ref().map(|d| i18n.object_label(d, true))).unwrap_or_else(|| i18n.t(Msg::NotFound).to_string());
     let on_sort = Callback::new(move |name: String| {
         state.update(|st| {
             st.sort = match st.sort.take() {
@@ -193,7 +194,7 @@ pub fn IndexPage(#[prop(into)] object: String) -> impl IntoView {
         }
     });
     let picker_columns = move || {
-        def.with(|d| d.as_ref().map(|d| d.properties.iter().filter(|p| !p.hidden).map(|p| (p.name.clone(), p.label.clone())).collect::<Vec<_>>()))
+        def.with(|d| d.as_ref().map(|d| d.properties.iter().filter(|p| !p.hidden).map(|p| (p.name.clone(), i18n.prop_label(&d.name, p))).collect::<Vec<_>>()))
             .unwrap_or_default()
     };
     let toggle_column = move |name: String, on: bool| {

@@ -5,7 +5,7 @@ use crate::core::agenda::{agenda, due_at, TASK_COMPLETED, TASK_STATUS};
 use crate::core::command::Command;
 use crate::core::i18n::Msg;
 use crate::core::id::RecordId;
-use crate::core::record_card::{local_stamp, record_name};
+use crate::core::record_card::record_name;
 use crate::ui::i18n::use_i18n;
 use crate::ui::record::utc_offset;
 use crate::ui::store::{failure_message, now, use_store, Status};
@@ -25,7 +25,7 @@ pub fn TasksPage() -> impl IntoView {
                 ids.into_iter()
                     .filter_map(|id| {
                         let task = ws.record(&id)?;
-                        let due = due_at(task).map(|d| local_stamp(d, offset)).unwrap_or_default();
+                        let due = due_at(task).map(|d| i18n.instant(d)).unwrap_or_default();
                         Some((id.clone(), record_name(ws, task), due))
                     })
                     .collect()
