@@ -11,7 +11,9 @@ use super::id::RecordId;
 use super::owner::{Owner, OwnerId};
 use super::record::Record;
 use super::schema::Schema;
+use super::segment::Segment;
 use super::time::Millis;
+use super::views::SavedView;
 
 /// A record in the recycle bin, restorable for [`crate::core::workspace::BIN_RETENTION_DAYS`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -43,6 +45,8 @@ pub enum Entity {
     AssociationDefs(AssociationDefs),
     /// Removals of the link between two records or of its labels, for device sync.
     Unlinked(Unlinked),
+    View(SavedView),
+    Segment(Segment),
 }
 
 /// The store key of an entity; keys of different kinds never collide.
@@ -59,6 +63,8 @@ pub enum EntityKey {
     AssociationDefs,
     /// The removals between two records, smaller id first.
     Unlinked(RecordId, RecordId),
+    View(RecordId),
+    Segment(RecordId),
 }
 
 impl Entity {
@@ -75,6 +81,8 @@ impl Entity {
             Entity::Redirect(r) => EntityKey::Redirect(r.from.clone()),
             Entity::AssociationDefs(_) => EntityKey::AssociationDefs,
             Entity::Unlinked(u) => EntityKey::Unlinked(u.a.clone(), u.b.clone()),
+            Entity::View(v) => EntityKey::View(v.id.clone()),
+            Entity::Segment(s) => EntityKey::Segment(s.id.clone()),
         }
     }
 }

@@ -7,8 +7,10 @@ use super::id::RecordId;
 use super::owner::{OwnerEdit, OwnerError};
 use super::record::Source;
 use super::schema::{SchemaEdit, SchemaError};
+use super::segment::{SegmentEdit, SegmentError};
 use super::time::Millis;
 use super::validate::Invalid;
+use super::views::{ViewEdit, ViewError};
 
 /// The outside facts a command needs: the time and who is acting.
 #[derive(Clone, Copy, Debug)]
@@ -52,6 +54,12 @@ pub enum Command {
     Undo,
     /// Adds the deterministic demo sample ([`crate::core::sample`]) as one commit.
     LoadSample { seed: u64 },
+    /// Creates, renames, changes, reorders or deletes a saved view; see [`ViewEdit`].
+    EditView(ViewEdit),
+    /// Creates, changes or deletes a segment, or adds and removes static members.
+    EditSegment(SegmentEdit),
+    /// The same values written to several records at once: all of them or none.
+    UpdateRecords { ids: Vec<RecordId>, values: Vec<Input> },
 }
 
 /// Why one field was refused.
@@ -97,6 +105,13 @@ pub enum CommandError {
     Merge(#[from] MergeError),
     #[error("{0}")]
     Undo(#[from] UndoError),
+    #[error("{0}")]
+    View(#[from] ViewError),
+    #[error("{0}")]
+    Segment(#[from] SegmentError),
+    /// A bulk update refused by some records: each with its reason. Nothing was written.
+    #[error("{} records refused the change", .0.len())]
+    Refused(Vec<(RecordId, CommandError)>),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Error)]

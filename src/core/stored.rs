@@ -134,6 +134,9 @@ mod tests {
     use crate::core::schema::{default_schema, SchemaEdit};
     use crate::core::time::Millis;
     use crate::core::value::Value;
+    use crate::core::query::{Condition, Filter, Group, Op, Sort};
+    use crate::core::segment::{Rule, SegmentEdit};
+    use crate::core::views::{TableState, ViewEdit};
 
     fn sample() -> (Workspace, Vec<String>) {
         let mut ws = Workspace::new(default_schema(), IdGen::new(3, 0));
@@ -186,6 +189,8 @@ mod tests {
             Entity::Redirect(_) => "redirect",
             Entity::AssociationDefs(_) => "association_defs",
             Entity::Unlinked(_) => "unlinked",
+            Entity::View(_) => "view",
+            Entity::Segment(_) => "segment",
         }
     }
 
@@ -220,6 +225,10 @@ mod tests {
         run(&mut ws, Command::Associate { from: gone.clone(), to: acme, labels: vec![] });
         run(&mut ws, Command::MergeRecords { primary: ada, secondary: dup });
         run(&mut ws, Command::DeleteRecord { id: gone });
+        let filter = Filter { groups: vec![Group { conditions: vec![Condition::new("email", Op::IsKnown)] }] };
+        let state = TableState { columns: vec!["email".into()], filter: filter.clone(), sort: Some(Sort { property: "email".into(), descending: true }) };
+        run(&mut ws, Command::EditView(ViewEdit::Create { object: "contacts".into(), name: "With email".into(), state }));
+        run(&mut ws, Command::EditSegment(SegmentEdit::Create { object: "contacts".into(), name: "Known".into(), rule: Rule::Active { filter } }));
         (ws, log)
     }
 
@@ -228,7 +237,7 @@ mod tests {
         let (ws, log) = every_kind();
         let entities = ws.entities();
         let kinds: std::collections::BTreeSet<&str> = entities.iter().map(kind).collect();
-        let all = ["association_defs", "binned", "edge", "owner", "record", "redirect", "schema", "unlinked"];
+        let all = ["association_defs", "binned", "edge", "owner", "record", "redirect", "schema", "segment", "unlinked", "view"];
         assert_eq!(kinds, all.into_iter().collect(), "the sample lacks a kind");
         assert!(ws.binned().any(|b| !b.edges.is_empty()), "a binned record keeps its links");
         for chunk_size in [1, 3, CHUNK_SIZE] {

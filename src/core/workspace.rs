@@ -54,6 +54,8 @@ pub struct Workspace {
     stage_totals: StageTotalsIndex,
     /// Built by queries on first use (hence the lock), then kept current by `put`.
     columns: Mutex<ColumnIndex>,
+    /// Saved views and segments.
+    lists: lists::Lists,
 }
 
 impl Workspace {
@@ -72,6 +74,7 @@ impl Workspace {
             search: SearchIndex::default(),
             stage_totals: StageTotalsIndex::default(),
             columns: Mutex::default(),
+            lists: lists::Lists::default(),
         }
     }
 
@@ -142,6 +145,7 @@ impl Workspace {
         let mut unlinked: Vec<_> = self.associations.all_unlinked().collect();
         unlinked.sort_by_key(|u| u.key());
         out.extend(unlinked.into_iter().cloned().map(Entity::Unlinked));
+        out.extend(self.lists.entities());
         out
     }
 
@@ -156,6 +160,8 @@ impl Workspace {
             EntityKey::Redirect(from) => self.redirects.get(from).map(|to| Entity::Redirect(Redirect { from: from.clone(), to: to.clone() })),
             EntityKey::AssociationDefs => Some(Entity::AssociationDefs(self.associations.defs().clone())),
             EntityKey::Unlinked(x, y) => self.associations.unlinked(x, y).cloned().map(Entity::Unlinked),
+            EntityKey::View(id) => self.view(id).cloned().map(Entity::View),
+            EntityKey::Segment(id) => self.segment(id).cloned().map(Entity::Segment),
         }
     }
 
@@ -197,6 +203,9 @@ impl Workspace {
             }
             Command::EditSchema(edit) => return self.edit_schema(&edit, ctx),
             Command::EditOwner(edit) => return self.edit_owner(&edit, ctx),
+            Command::EditView(edit) => return self.edit_view(edit, ctx),
+            Command::EditSegment(edit) => return self.edit_segment(edit, ctx),
+            Command::UpdateRecords { ids, values } => return self.update_records(&ids, &values, ctx),
         };
         Ok(self.apply(changes, Some(subject)))
     }
@@ -283,6 +292,7 @@ impl Workspace {
                 };
                 self.associations.set_unlinked((x, y), unlinked);
             }
+            key @ (EntityKey::View(_) | EntityKey::Segment(_)) => self.lists.put(key, entity),
         }
     }
 
@@ -413,6 +423,8 @@ fn write_values(def: &ObjectDef, record: &mut Record, values: &[Input], ctx: &Co
 
 mod associate;
 mod bin;
+mod bulk;
+mod lists;
 mod load_sample;
 mod merge;
 mod owners;

@@ -10,6 +10,7 @@ use super::record::RecordRoute;
 use super::records::{IndexPage, IndexRoute};
 use super::search::GlobalSearch;
 use super::settings::{AssociationsSettings, ObjectsSettings, OwnersSettings, PropertiesRoute, SettingsPage, StorageSettings};
+use super::segments::{SegmentRoute, SegmentsRoute};
 use super::tasks::TasksPage;
 use super::i18n::{use_i18n, I18n};
 use super::shell::{Nav, StorageBanner, UpdateBanner};
@@ -66,6 +67,8 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/") view=|| view! { <IndexPage object="contacts"/> }/>
                             <Route path=path!("/contacts") view=|| view! { <IndexPage object="contacts"/> }/>
                             <Route path=path!("/objects/:object") view=IndexRoute/>
+                            <Route path=path!("/objects/:object/segments") view=SegmentsRoute/>
+                            <Route path=path!("/objects/:object/segments/:segment") view=SegmentRoute/>
                             <Route path=path!("/objects/:object/:id") view=RecordRoute/>
                             <Route path=path!("/tasks") view=TasksPage/>
                             <Route path=path!("/settings") view=SettingsPage/>

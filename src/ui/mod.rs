@@ -12,6 +12,7 @@ mod import;
 mod record;
 mod records;
 mod search;
+mod segments;
 mod settings;
 mod shell;
 mod tasks;

@@ -4,6 +4,8 @@
 use super::Msg;
 use crate::core::association::AssociationError;
 use crate::core::command::{CommandError, MergeError, UndoError};
+use crate::core::segment::SegmentError;
+use crate::core::views::ViewError;
 use crate::core::sync::SchemaConflict;
 
 pub fn association_problem(error: &AssociationError) -> Msg {
@@ -39,6 +41,27 @@ pub fn undo_problem(error: &UndoError) -> Msg {
     }
 }
 
+pub fn view_problem(error: &ViewError) -> Msg {
+    match error {
+        ViewError::NotFound(_) => Msg::ErrViewGone,
+        ViewError::EmptyName => Msg::ErrViewName,
+        ViewError::DuplicateName(_) => Msg::ErrViewNameTaken,
+        ViewError::Query(e) => e.message(),
+    }
+}
+
+pub fn segment_problem(error: &SegmentError) -> Msg {
+    match error {
+        SegmentError::NotFound(_) => Msg::ErrSegmentGone,
+        SegmentError::EmptyName => Msg::ErrSegmentName,
+        SegmentError::DuplicateName(_) => Msg::ErrSegmentNameTaken,
+        SegmentError::NotStatic => Msg::ErrSegmentNotStatic,
+        SegmentError::NotActive => Msg::ErrSegmentNotActive,
+        SegmentError::WrongRecord(..) => Msg::ErrSegmentWrongRecord,
+        SegmentError::Query(e) => e.message(),
+    }
+}
+
 /// The one message for a refused command, when one sums it up; `None` for errors that are
 /// shown field by field ([`CommandError::Fields`]), name a specific record or object, or
 /// need a count ([`CommandError::Schema`], see [`super::schema_error`]).
@@ -48,6 +71,9 @@ pub fn command_problem(error: &CommandError) -> Option<Msg> {
         CommandError::Merge(e) => Some(merge_problem(e)),
         CommandError::Undo(e) => Some(undo_problem(e)),
         CommandError::Owner(e) => Some(super::owner_error(e)),
+        CommandError::View(e) => Some(view_problem(e)),
+        CommandError::Segment(e) => Some(segment_problem(e)),
+        CommandError::Refused(_) => Some(Msg::ErrBulkRefused),
         _ => None,
     }
 }
@@ -58,6 +84,8 @@ mod tests {
     use crate::core::i18n::{tr, Lang};
     use crate::core::id::RecordId;
     use crate::core::owner::{OwnerError, OwnerId};
+    use crate::core::segment::SegmentError;
+    use crate::core::views::ViewError;
     use std::collections::HashSet;
 
     #[test]
@@ -80,6 +108,16 @@ mod tests {
             OwnerError::EmptyName.into(),
             OwnerError::InvalidEmail.into(),
             OwnerError::EmailTaken(OwnerId("O".into())).into(),
+            ViewError::NotFound(record.clone()).into(),
+            ViewError::EmptyName.into(),
+            ViewError::DuplicateName("x".into()).into(),
+            SegmentError::NotFound(record.clone()).into(),
+            SegmentError::EmptyName.into(),
+            SegmentError::DuplicateName("x".into()).into(),
+            SegmentError::NotStatic.into(),
+            SegmentError::NotActive.into(),
+            SegmentError::WrongRecord(record.clone(), "contacts".into()).into(),
+            CommandError::Refused(vec![]),
         ];
         let messages: Vec<Msg> = errors.iter().map(|e| command_problem(e).expect("has a message")).collect();
         assert_eq!(messages.iter().collect::<HashSet<_>>().len(), errors.len(), "two refusals share a message");

@@ -6,9 +6,12 @@
 //! folded or parsed up front, and date ranges become ISO text bounds (ISO 8601 text sorts
 //! chronologically, so a stored date is never parsed while filtering).
 
+use std::collections::{HashMap, HashSet};
+
 use chrono::NaiveDate;
 
 use super::{Filter, Op, Operator, QueryError};
+use crate::core::id::RecordId;
 use crate::core::fold::{fold, fold_into};
 use crate::core::prop_key::PropKey;
 use crate::core::schema::{CalculatedType, ObjectDef, PropertyDef, PropertyType};
@@ -81,7 +84,13 @@ pub enum Test {
     Greater(f64),
     /// Half-open ISO text range `[from, until)`.
     Dates { from: Option<String>, until: Option<String> },
+    /// The record's id is (or with `negate`, is not) among a segment's members. Tested on
+    /// the record itself, not on a property value: see [`Test::members`].
+    Members { ids: HashSet<RecordId>, negate: bool },
 }
+
+/// The members of the segments a filter names, by segment id.
+pub type Memberships = HashMap<String, HashSet<RecordId>>;
 
 #[derive(Debug)]
 struct CompiledCondition {
@@ -103,15 +112,21 @@ impl CompiledFilter {
 
     /// Every property a condition reads.
     pub fn keys(&self) -> impl Iterator<Item = PropKey> + '_ {
-        self.groups.iter().flatten().map(|c| c.key)
+        self.groups.iter().flatten().filter(|c| c.test.members().is_none()).map(|c| c.key)
     }
 }
 
-pub fn compile(def: &ObjectDef, filter: &Filter, now: Millis) -> Result<CompiledFilter, QueryError> {
+pub fn compile(def: &ObjectDef, filter: &Filter, now: Millis, members: &Memberships) -> Result<CompiledFilter, QueryError> {
     let mut groups = Vec::with_capacity(filter.groups.len());
     for group in &filter.groups {
         let mut conditions = Vec::with_capacity(group.conditions.len());
         for c in &group.conditions {
+            if let Op::InSegment { segment } | Op::NotInSegment { segment } = &c.op {
+                let ids = members.get(segment).cloned().ok_or_else(|| QueryError::UnknownSegment(segment.clone()))?;
+                let negate = matches!(c.op, Op::NotInSegment { .. });
+                conditions.push(CompiledCondition { key: PropKey::of(&c.property), test: Test::Members { ids, negate } });
+                continue;
+            }
             let prop = def.property(&c.property).ok_or_else(|| QueryError::UnknownProperty(c.property.clone()))?;
             let test = compile_op(prop, &c.op, now)?;
             conditions.push(CompiledCondition { key: PropKey::of(&prop.name), test });
@@ -267,8 +282,20 @@ fn is_empty(value: Option<&Value>) -> bool {
 }
 
 impl Test {
-    /// Whether a property value passes; `scratch` is a reusable folding buffer.
+    /// The member set of a segment condition, and whether it is negated.
+    pub fn members(&self) -> Option<(&HashSet<RecordId>, bool)> {
+        match self {
+            Test::Members { ids, negate } => Some((ids, *negate)),
+            _ => None,
+        }
+    }
+
+    /// Whether a property value passes; `scratch` is a reusable folding buffer. A segment
+    /// condition tests the record's id instead ([`Test::members`]), never a value.
     pub fn holds(&self, value: Option<&Value>, scratch: &mut String) -> bool {
+        if self.members().is_some() {
+            return false;
+        }
         if is_empty(value) {
             return matches!(self, Test::Unknown | Test::TextNot(_) | Test::OptionNot(_) | Test::Number { negate: true, .. });
         }
@@ -301,6 +328,7 @@ impl Test {
                 let Some(text) = value.as_text() else { return false };
                 from.as_deref().is_none_or(|f| text >= f) && until.as_deref().is_none_or(|u| text < u)
             }
+            Test::Members { .. } => false,
         }
     }
 }

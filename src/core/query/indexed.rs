@@ -7,6 +7,7 @@
 //! once; the page is then cut from the matching slots by a partial selection on
 //! (rank, newest first, id), which is exactly the order of [`super::order::page`].
 
+use std::collections::HashSet;
 use std::sync::PoisonError;
 
 use super::columns::{Column, ObjectColumns, UNSET};
@@ -15,6 +16,7 @@ use super::order::{cut, SortSpec};
 use super::{Page, Results};
 use crate::core::calculate;
 use crate::core::prop_key::PropKey;
+use crate::core::id::RecordId;
 use crate::core::workspace::Workspace;
 
 /// One condition as a table: `table[code]` says whether the value with that code passes.
@@ -41,20 +43,42 @@ impl Table<'_> {
     }
 }
 
+/// One condition ready to check on a slot.
+enum Check<'c> {
+    Value(Table<'c>),
+    /// Segment membership: the slot's record id in the set, or with `negate` not in it.
+    Member { ids: &'c HashSet<RecordId>, negate: bool },
+}
+
+impl Check<'_> {
+    fn passes(&self, columns: &ObjectColumns, slot: u32) -> bool {
+        match self {
+            Check::Value(table) => table.passes(slot),
+            Check::Member { ids, negate } => columns.id(slot).is_some_and(|id| ids.contains(id)) != *negate,
+        }
+    }
+}
+
 /// The slots of `columns` that match the filter.
 fn matching(columns: &ObjectColumns, filter: &CompiledFilter) -> Vec<u32> {
-    let mut groups: Vec<Vec<Table>> = Vec::new();
+    let mut groups: Vec<Vec<Check>> = Vec::new();
     for group in filter.groups() {
-        let mut tables: Vec<(Table, usize)> = Vec::with_capacity(group.len());
+        let mut checks: Vec<(Check, usize)> = Vec::with_capacity(group.len());
         for (key, test) in group {
+            if let Some((ids, negate)) = test.members() {
+                let estimate = if negate { columns.len().saturating_sub(ids.len()) } else { ids.len() };
+                checks.push((Check::Member { ids, negate }, estimate));
+                continue;
+            }
             // `prepare` made every column; a missing one would mean no record is matched.
             let Some(column) = columns.column(key) else { return Vec::new() };
-            tables.push(Table::new(column, test, columns.len()));
+            let (table, estimate) = Table::new(column, test, columns.len());
+            checks.push((Check::Value(table), estimate));
         }
-        tables.sort_by_key(|(_, estimate)| *estimate);
-        groups.push(tables.into_iter().map(|(t, _)| t).collect());
+        checks.sort_by_key(|(_, estimate)| *estimate);
+        groups.push(checks.into_iter().map(|(c, _)| c).collect());
     }
-    columns.live_slots().filter(|&slot| groups.is_empty() || groups.iter().any(|g| g.iter().all(|t| t.passes(slot)))).collect()
+    columns.live_slots().filter(|&slot| groups.is_empty() || groups.iter().any(|g| g.iter().all(|c| c.passes(columns, slot)))).collect()
 }
 
 /// Runs a compiled filter and sort on `object`'s columns, building any that are missing.

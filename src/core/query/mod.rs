@@ -39,6 +39,7 @@ use super::validate::Invalid;
 use super::workspace::Workspace;
 
 pub use columns::ColumnIndex;
+pub use compile::Memberships;
 pub use compile::{operators_for, operators_for_property};
 
 /// Records matching any group; a filter without groups matches every record.
@@ -95,6 +96,10 @@ pub enum Op {
     InLastDays { days: u32 },
     /// From now (for a date: today) to the end of the day `days` ahead.
     InNextDays { days: u32 },
+    /// The record is a member of the segment with this id; the condition's property is
+    /// [`SEGMENT_PROPERTY`].
+    InSegment { segment: String },
+    NotInSegment { segment: String },
 }
 
 /// The operators without their operands: what a filter editor offers for a property.
@@ -117,7 +122,15 @@ pub enum Operator {
     After,
     InLastDays,
     InNextDays,
+    InSegment,
+    NotInSegment,
 }
+
+/// The pseudo-property of segment membership conditions.
+pub const SEGMENT_PROPERTY: &str = "segment_membership";
+
+/// The operators of a segment membership condition.
+pub const SEGMENT_OPERATORS: &[Operator] = &[Operator::InSegment, Operator::NotInSegment];
 
 impl Operator {
     /// The operator's label in a filter editor's menu.
@@ -139,6 +152,8 @@ impl Operator {
             Operator::After => Msg::OpAfter,
             Operator::InLastDays => Msg::OpInLastDays,
             Operator::InNextDays => Msg::OpInNextDays,
+            Operator::InSegment => Msg::OpInSegment,
+            Operator::NotInSegment => Msg::OpNotInSegment,
         }
     }
 }
@@ -162,6 +177,8 @@ impl Op {
             Op::After { .. } => Operator::After,
             Op::InLastDays { .. } => Operator::InLastDays,
             Op::InNextDays { .. } => Operator::InNextDays,
+            Op::InSegment { .. } => Operator::InSegment,
+            Op::NotInSegment { .. } => Operator::NotInSegment,
         }
     }
 }
@@ -214,6 +231,11 @@ pub enum QueryError {
     Operator { property: String, operator: Operator },
     #[error("{property}: {reason}")]
     Value { property: String, reason: Invalid },
+    #[error("no segment {0}")]
+    UnknownSegment(String),
+    /// Segments that name each other in a loop, or nest too deep.
+    #[error("segments refer to each other in a loop")]
+    SegmentLoop,
 }
 
 impl QueryError {
@@ -224,14 +246,52 @@ impl QueryError {
             QueryError::UnknownProperty(_) => Msg::ErrFilterProperty,
             QueryError::Operator { .. } => Msg::ErrFilterOperator,
             QueryError::Value { reason, .. } => field_problem(&FieldProblem::Invalid(reason.clone())),
+            QueryError::UnknownSegment(_) => Msg::ErrFilterSegment,
+            QueryError::SegmentLoop => Msg::ErrSegmentLoop,
         }
     }
 }
 
 /// Runs a query: filters, sorts and returns one page. `now` anchors "in the last N days".
 pub fn run<'a>(ws: &'a Workspace, query: &Query, page: Page, now: Millis) -> Result<Results<'a>, QueryError> {
+    run_nested(ws, query, page, now, 0)
+}
+
+/// [`run`] from inside a segment's membership, `depth` segments deep.
+pub(crate) fn run_nested<'a>(ws: &'a Workspace, query: &Query, page: Page, now: Millis, depth: usize) -> Result<Results<'a>, QueryError> {
     let def = ws.schema().object(&query.object).ok_or_else(|| QueryError::UnknownObject(query.object.clone()))?;
-    let filter = compile::compile(def, &query.filter, now)?;
+    let members = memberships(ws, &query.filter, now, depth)?;
+    let filter = compile::compile(def, &query.filter, now, &members)?;
     let sort = query.sort.as_ref().map(|s| order::SortSpec::new(def, s)).transpose()?;
     Ok(indexed::run(ws, &query.object, &filter, sort.as_ref(), page))
+}
+
+/// Whether one condition would run on `def`'s records: the property exists, the operator
+/// fits it, the operand parses, a named segment exists. Cheap: nothing is matched.
+pub fn check_condition(ws: &Workspace, def: &super::schema::ObjectDef, condition: &Condition, now: Millis) -> Result<(), QueryError> {
+    if let Op::InSegment { segment } | Op::NotInSegment { segment } = &condition.op {
+        let id = super::id::RecordId::from(segment.as_str());
+        return ws.segment(&id).filter(|s| s.object == def.name).map(|_| ()).ok_or_else(|| QueryError::UnknownSegment(segment.clone()));
+    }
+    let filter = Filter { groups: vec![Group { conditions: vec![condition.clone()] }] };
+    compile::compile(def, &filter, now, &Memberships::new()).map(|_| ())
+}
+
+/// The members of every segment the filter names, computed before the query takes the
+/// column lock (a segment's members are themselves a query).
+fn memberships(ws: &Workspace, filter: &Filter, now: Millis, depth: usize) -> Result<Memberships, QueryError> {
+    let mut out = Memberships::new();
+    for condition in filter.groups.iter().flat_map(|g| &g.conditions) {
+        let (Op::InSegment { segment } | Op::NotInSegment { segment }) = &condition.op else { continue };
+        if out.contains_key(segment) {
+            continue;
+        }
+        if depth >= super::segment::MAX_NESTING {
+            return Err(QueryError::SegmentLoop);
+        }
+        let id = super::id::RecordId::from(segment.as_str());
+        let found = ws.segment(&id).ok_or_else(|| QueryError::UnknownSegment(segment.clone()))?;
+        out.insert(segment.clone(), super::segment::members_nested(ws, found, now, depth)?);
+    }
+    Ok(out)
 }

@@ -13,7 +13,8 @@ use crate::core::workspace::Workspace;
 /// [`super::run`] by visiting every record.
 pub(crate) fn run_scan<'a>(ws: &'a Workspace, query: &Query, page: Page, now: Millis) -> Result<Results<'a>, QueryError> {
     let def = ws.schema().object(&query.object).ok_or_else(|| QueryError::UnknownObject(query.object.clone()))?;
-    let filter = compile(def, &query.filter, now)?;
+    let members = super::memberships(ws, &query.filter, now, 0)?;
+    let filter = compile(def, &query.filter, now, &members)?;
     let sort = query.sort.as_ref().map(|s| SortSpec::new(def, s)).transpose()?;
     let mut scratch = String::new();
     let object = query.object.as_str();
@@ -24,7 +25,11 @@ pub(crate) fn run_scan<'a>(ws: &'a Workspace, query: &Query, page: Page, now: Mi
 /// A record matches every condition of any group; no groups match everything.
 fn matches(filter: &CompiledFilter, record: &Record, scratch: &mut String) -> bool {
     let mut groups = filter.groups().peekable();
-    groups.peek().is_none() || groups.any(|g| g.iter().all(|(key, test)| test.holds(record.get_key(*key), scratch)))
+    let passes = |key, test: &super::compile::Test, scratch: &mut String| match test.members() {
+        Some((ids, negate)) => ids.contains(&record.id) != negate,
+        None => test.holds(record.get_key(key), scratch),
+    };
+    groups.peek().is_none() || groups.any(|g| g.iter().all(|(key, test)| passes(*key, test, scratch)))
 }
 
 /// The default order: newest first, then by id, so that every order is total.

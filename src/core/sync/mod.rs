@@ -180,6 +180,7 @@ pub fn merge_entities(ours: &[Entity], theirs: &[Entity]) -> (Vec<Entity>, Vec<S
     out.extend(all_edges.into_values().filter(|e| live.contains(&e.a) && live.contains(&e.b)).map(Entity::Edge));
     out.extend(redirects.into_iter().map(|(from, to)| Entity::Redirect(Redirect { from, to })));
     out.extend(unlinked);
+    out.extend(crate::core::views::merge_lists(ours, theirs));
     (out, conflicts)
 }
 

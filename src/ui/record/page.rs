@@ -86,7 +86,10 @@ fn RecordPage(id: RecordId, object: String) -> impl IntoView {
         <div class="cairn-record__columns">
             <PropertiesPanel id=id.clone() object=object.clone()/>
             <TimelinePanel id=id.clone()/>
-            <AssociationsPanel id=id.clone() object=object.clone()/>
+            <div class="cairn-record__column">
+                <AssociationsPanel id=id.clone() object=object.clone()/>
+                <crate::ui::segments::RecordSegments id=id.clone() object=object.clone()/>
+            </div>
         </div>
         <Modal open=confirm_delete title=Msg::DeleteRecord id="delete-dialog">
             <p>{move || i18n.t(Msg::DeleteRecordConfirm)}</p>

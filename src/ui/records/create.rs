@@ -14,7 +14,7 @@ use crate::ui::i18n::use_i18n;
 use crate::ui::store::{failure_message, use_store, DispatchError};
 
 /// The properties a person fills in when creating a record, required ones first.
-fn editable(def: &ObjectDef) -> Vec<PropertyDef> {
+pub(super) fn editable(def: &ObjectDef) -> Vec<PropertyDef> {
     let mut props: Vec<PropertyDef> =
         def.properties.iter().filter(|p| !p.hidden && !p.read_only && p.kind != PropertyType::Calculated && p.name != RECORD_ID).cloned().collect();
     props.sort_by_key(|p| !p.required);

@@ -1,11 +1,14 @@
 //! Index pages: the table of an object's records with search, sort, paging and bulk actions.
 
 mod bin;
+mod bulk;
 mod create;
-mod delete;
+pub(crate) mod delete;
 pub(crate) mod dialog;
 mod field;
+mod filters;
 mod page;
-mod table;
+pub(crate) mod table;
+mod views;
 
 pub use page::{IndexPage, IndexRoute};

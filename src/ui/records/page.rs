@@ -1,21 +1,33 @@
 use std::collections::HashSet;
+use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use super::bin::BinDialog;
+use super::bulk::{BulkEditDialog, SegmentActions};
 use super::create::CreateDialog;
 use super::delete::{ConfirmDelete, Toast, ToastView};
+use super::filters::{FilterBuilder, FilterChips};
 use super::table::{Column, IndexTable};
+use super::views::{tab_state, Tab, ViewTabs};
 use crate::core::command::Command;
 use crate::core::i18n::{Counted, Msg};
 use crate::core::id::RecordId;
 use crate::core::index_table::{default_columns, page_count, table_page_in};
-use crate::core::query::{Query, Sort};
+use crate::core::query::{Filter, Query, Sort};
+use crate::core::views::{export_file_name, export_view, runnable, Builtin, TableState};
+use crate::storage::prefs;
+use crate::ui::app::Base;
+use crate::ui::data::files::download;
 use crate::ui::shell::LoadProgress;
 use crate::ui::i18n::use_i18n;
+use crate::ui::segments::CreateSegmentDialog;
 use crate::ui::store::{now, use_store, Status};
+
+/// How long typing in the quick search must pause before the table is searched.
+const SEARCH_DEBOUNCE: Duration = Duration::from_millis(200);
 
 /// The seed of the demo sample: the same data in every browser.
 const SAMPLE_SEED: u64 = 42;
@@ -37,22 +49,92 @@ pub fn IndexPage(#[prop(into)] object: String) -> impl IntoView {
         let object = object.clone();
         move |_| store.ws.with(|ws| ws.schema().object(&object).filter(|o| o.enabled).cloned())
     });
-    let chosen = RwSignal::new(None::<Vec<String>>);
-    let column_names = Memo::new(move |_| chosen.get().or_else(|| def.with(|d| d.as_ref().map(default_columns))).unwrap_or_default());
+    let state = RwSignal::new(TableState::default());
+    let tab = RwSignal::new(Tab::Builtin(Builtin::All));
+    // The last tab used for this object, once the workspace (and its views) has loaded.
+    let restored = StoredValue::new(false);
+    let restore_object = object.clone();
+    Effect::new(move |_| {
+        if store.status.get() == Status::Loading || restored.get_value() {
+            return;
+        }
+        restored.set_value(true);
+        let Some(last) = prefs::last_view(&restore_object).map(|k| Tab::from_key(&k)) else { return };
+        if let Some(shown) = store.ws.with_untracked(|ws| tab_state(ws, &last)) {
+            state.set(shown);
+            tab.set(last);
+        }
+    });
+    let baseline = Memo::new(move |_| store.ws.with(|ws| tab_state(ws, &tab.get())));
+    let dirty = Memo::new(move |_| baseline.with(|b| b.as_ref() != Some(&state.get())));
+    let column_names = Memo::new(move |_| {
+        let chosen = state.with(|s| s.columns.clone());
+        if chosen.is_empty() { def.with(|d| d.as_ref().map(default_columns)).unwrap_or_default() } else { chosen }
+    });
     let columns = Memo::new(move |_| {
         def.with(|d| {
             let Some(d) = d else { return Vec::<Column>::new() };
             column_names.get().iter().filter_map(|n| d.property(n)).map(|p| (p.name.clone(), i18n.prop_label(&d.name, p), p.kind.clone())).collect()
         })
     });
+    let filter = RwSignal::new(Filter::default());
+    // The builder edits `filter`; the state (what views save) follows it, and back on a tab switch.
+    Effect::new(move |_| {
+        let f = filter.get();
+        if state.with_untracked(|s| s.filter != f) {
+            state.update(|s| s.filter = f);
+        }
+    });
+    Effect::new(move |_| {
+        let f = state.with(|s| s.filter.clone());
+        if filter.with_untracked(|cur| *cur != f) {
+            filter.set(f);
+        }
+    });
     let sort = RwSignal::new(None::<Sort>);
+    Effect::new(move |_| {
+        let s = state.with(|s| s.sort.clone());
+        if sort.with_untracked(|cur| *cur != s) {
+            sort.set(s);
+        }
+    });
+    let checked = Memo::new(move |_| {
+        let f = filter.get();
+        let at = now();
+        def.with(|d| d.as_ref().map(|d| store.ws.with(|ws| runnable(ws, d, &f, at)))).unwrap_or_default()
+    });
+    let problems = Memo::new(move |_| checked.with(|(_, p)| p.clone()));
+    let typed = RwSignal::new(String::new());
     let text = RwSignal::new(String::new());
+    let typing = StoredValue::new(0u32);
+    let on_type = move |value: String| {
+        typed.set(value);
+        typing.update_value(|n| *n += 1);
+        let mine = typing.get_value();
+        set_timeout(
+            move || {
+                if typing.try_get_value() == Some(mine) {
+                    text.set(typed.get_untracked());
+                }
+            },
+            SEARCH_DEBOUNCE,
+        );
+    };
     let page = RwSignal::new(0usize);
+    Effect::new(move |_| {
+        state.track();
+        text.track();
+        page.set(0);
+    });
     let selected = RwSignal::new(HashSet::<RecordId>::new());
-    let data = Memo::new({
+    let query_of = {
         let object = object.clone();
+        move || Query { object: object.clone(), filter: checked.with(|(f, _)| f.clone()), sort: sort.get() }
+    };
+    let data = Memo::new({
+        let query_of = query_of.clone();
         move |_| {
-            let query = Query { object: object.clone(), filter: Default::default(), sort: sort.get() };
+            let query = query_of();
             let names: Vec<String> = columns.with(|c| c.iter().map(|(n, _, _)| n.clone()).collect());
             let text = text.get();
             let index = page.get();
@@ -85,14 +167,13 @@ pub fn IndexPage(#[prop(into)] object: String) -> impl IntoView {
     };
     let title = move || def.with(|d| d.as_ref().map(|d| i18n.object_label(d, true))).unwrap_or_else(|| i18n.t(Msg::NotFound).to_string());
     let on_sort = Callback::new(move |name: String| {
-        sort.update(|s| {
-            *s = match s.take() {
+        state.update(|st| {
+            st.sort = match st.sort.take() {
                 Some(cur) if cur.property == name && !cur.descending => Some(Sort { property: name, descending: true }),
                 Some(cur) if cur.property == name => None,
                 _ => Some(Sort { property: name, descending: false }),
             }
         });
-        page.set(0);
     });
     let load_sample = move |_| {
         spawn_local(async move {
@@ -128,8 +209,33 @@ pub fn IndexPage(#[prop(into)] object: String) -> impl IntoView {
             names.retain(|n| n != &primary);
             names.insert(0, primary);
         }
-        chosen.set(Some(names));
+        state.update(|s| s.columns = names);
     };
+    let export = {
+        let object = object.clone();
+        move |only_selected: bool| {
+            let query = query_of();
+            let names = column_names.get_untracked();
+            let picked = selected.get_untracked();
+            let at = now();
+            let csv = store.ws.with_untracked(|ws| export_view(ws, &query, &text.get_untracked(), &names, only_selected.then_some(&picked), at));
+            let msg = match csv.map(|csv| download(&export_file_name(&object, at), "text/csv;charset=utf-8", &csv)) {
+                Ok(Ok(())) => Msg::BulkExported,
+                _ => Msg::IdxActionFailed,
+            };
+            toast.set(Some(Toast { msg, undo: 0 }));
+        }
+    };
+    let export_all = export.clone();
+    let filters_open = RwSignal::new(false);
+    let editing = RwSignal::new(false);
+    let making_segment = RwSignal::new(false);
+    let base = expect_context::<Base>();
+    let segments_href = base.href(&format!("/objects/{object}/segments"));
+    let import_href = StoredValue::new(base.href("/data"));
+    let condition_count = move || filter.with(|f| f.groups.iter().map(|g| g.conditions.len()).sum::<usize>());
+    let tabs_object = object.clone();
+    let segment_object = StoredValue::new(object.clone());
     let empty = move || data.with(|d| d.total == 0);
     let bin_object = object.clone();
     let import_href = expect_context::<crate::ui::app::Base>().href(&format!("/import/{object}"));
@@ -147,12 +253,20 @@ pub fn IndexPage(#[prop(into)] object: String) -> impl IntoView {
                     <button type="button" class="cairn-button cairn-button--primary" on:click=move |_| creating.set(true)>{move || i18n.t(Msg::IdxCreate)}</button>
                 </div>
             </header>
+            <ViewTabs object=tabs_object tab=tab state=state dirty=dirty toast=toast/>
             <div class="cairn-records__toolbar">
                 <div class="cairn-records__search">
-                    <label for="quick-search">{move || i18n.t(Msg::IdxSearch)}</label>
-                    <input id="quick-search" type="search" autocomplete="off" prop:value=move || text.get()
-                        on:input=move |ev| { text.set(event_target_value(&ev)); page.set(0); }/>
+                    <label for="quick-search" class="cairn-visually-hidden">{move || i18n.t(Msg::IdxSearch)}</label>
+                    <input id="quick-search" type="search" autocomplete="off" placeholder=move || i18n.t(Msg::IdxSearch) prop:value=move || typed.get()
+                        on:input=move |ev| on_type(event_target_value(&ev))/>
                 </div>
+                <button type="button" class="cairn-button" aria-expanded=move || filters_open.get().to_string() data-testid="filters-toggle"
+                    on:click=move |_| filters_open.update(|o| *o = !*o)>
+                    {move || match condition_count() {
+                        0 => i18n.t(Msg::FilterTitle).to_string(),
+                        n => format!("{} ({n})", i18n.t(Msg::FilterTitle)),
+                    }}
+                </button>
                 <details class="cairn-records__columns">
                     <summary class="cairn-button">{move || i18n.t(Msg::IdxColumns)}</summary>
                     <div class="cairn-records__column-list">
@@ -168,20 +282,31 @@ pub fn IndexPage(#[prop(into)] object: String) -> impl IntoView {
                         }).collect_view()}
                     </div>
                 </details>
-                <Show when=move || selected.with(|s| !s.is_empty())>
-                    <div class="cairn-records__bulk">
-                        <span>{move || i18n.count(Counted::Selected, selected.with(HashSet::len))}</span>
-                        <button type="button" class="cairn-button cairn-button--danger" on:click=move |_| confirming.set(true)>{move || i18n.t(Msg::IdxDelete)}</button>
-                    </div>
-                </Show>
+                <button type="button" class="cairn-button" on:click=move |_| export_all(false)>{move || i18n.t(Msg::BulkExportView)}</button>
+                <button type="button" class="cairn-button" on:click=move |_| making_segment.set(true)>{move || i18n.t(Msg::SegCreate)}</button>
+                <a class="cairn-button" href=segments_href>{move || i18n.t(Msg::SegLink)}</a>
             </div>
+            <FilterChips def=def filter=filter on_open=Callback::new(move |_| filters_open.set(true))/>
+            <Show when=move || filters_open.get()>
+                <FilterBuilder def=def filter=filter problems=problems on_close=Callback::new(move |_| filters_open.set(false))/>
+            </Show>
+            <Show when=move || selected.with(|s| !s.is_empty())>
+                <div class="cairn-records__bulk" data-testid="bulk-bar">
+                    <span>{move || i18n.count(Counted::Selected, selected.with(HashSet::len))}</span>
+                    <button type="button" class="cairn-button" on:click=move |_| editing.set(true)>{move || i18n.t(Msg::BulkEdit)}</button>
+                    <button type="button" class="cairn-button" on:click={let export = export.clone(); move |_| export(true)}>{move || i18n.t(Msg::BulkExport)}</button>
+                    <SegmentActions object=segment_object.get_value() selected=selected toast=toast/>
+                    <button type="button" class="cairn-button cairn-button--danger" on:click=move |_| confirming.set(true)>{move || i18n.t(Msg::IdxDelete)}</button>
+                </div>
+            </Show>
             <Show when=move || !loading() fallback=move || view! { <LoadProgress/> }>
                 <Show when=move || !empty() fallback=move || view! {
                     <div class="cairn-empty cairn-records__empty">
-                        <Show when=move || text.with(|t| t.trim().is_empty()) fallback=move || view! { <p>{i18n.t(Msg::IdxNoMatches)}</p> }>
+                        <Show when=move || text.with(|t| t.trim().is_empty()) && condition_count() == 0 fallback=move || view! { <p>{i18n.t(Msg::IdxNoMatches)}</p> }>
                             <p>{move || i18n.t(Msg::IdxEmpty)}</p>
                             <div class="cairn-records__empty-actions">
                                 <button type="button" class="cairn-button cairn-button--primary" on:click=move |_| creating.set(true)>{move || i18n.t(Msg::IdxCreate)}</button>
+                                <a class="cairn-button" href=import_href.get_value()>{move || i18n.t(Msg::IdxImport)}</a>
                                 <button type="button" class="cairn-button" on:click=load_sample>{move || i18n.t(Msg::IdxLoadSample)}</button>
                             </div>
                         </Show>
@@ -208,6 +333,14 @@ pub fn IndexPage(#[prop(into)] object: String) -> impl IntoView {
             })}
             {move || confirming.get().then(|| view! {
                 <ConfirmDelete selected=selected toast=toast on_close=Callback::new(move |_| confirming.set(false))/>
+            })}
+            {move || editing.get().then(|| def.get().map(|d| view! {
+                <BulkEditDialog def=d selected=selected toast=toast on_close=Callback::new(move |_| editing.set(false))/>
+            }))}
+            {move || making_segment.get().then(|| view! {
+                <CreateSegmentDialog object=segment_object.get_value() filter=Signal::derive(move || checked.with(|(f, _)| f.clone())) selected=selected
+                    on_close=Callback::new(move |_| making_segment.set(false))
+                    on_created=Callback::new(move |msg| { making_segment.set(false); toast.set(Some(Toast { msg, undo: 1 })); })/>
             })}
             <ToastView toast=toast/>
         </section>

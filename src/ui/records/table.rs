@@ -58,15 +58,17 @@ pub fn IndexTable(
             .map(|(name, label, _)| {
                 let n = name.clone();
                 let arrow = move || match aria_sort(&sort.get(), &n) {
-                    "ascending" => " ▲",
-                    "descending" => " ▼",
-                    _ => "",
+                    "ascending" => "▲",
+                    "descending" => "▼",
+                    _ => "↕",
                 };
+                let n3 = name.clone();
+                let unsorted = move || aria_sort(&sort.get(), &n3) == "none";
                 let n2 = name.clone();
                 view! {
                     <th scope="col" aria-sort=move || aria_sort(&sort.get(), &n2)>
                         <button type="button" class="cairn-table__sort" title=move || i18n.t(Msg::IdxSortBy) on:click=move |_| on_sort.run(name.clone())>
-                            {label}<span aria-hidden="true">{arrow}</span>
+                            {label}<span class="cairn-table__arrow" class:cairn-table__arrow--none=unsorted aria-hidden="true">{arrow}</span>
                         </button>
                     </th>
                 }
