@@ -232,13 +232,14 @@ pub fn IndexPage(#[prop(into)] object: String) -> impl IntoView {
     let making_segment = RwSignal::new(false);
     let base = expect_context::<Base>();
     let segments_href = base.href(&format!("/objects/{object}/segments"));
-    let import_href = StoredValue::new(base.href("/data"));
+    // The empty state and the toolbar both open the CSV import wizard for this object.
+    let empty_import_href = StoredValue::new(base.href(&format!("/import/{object}")));
     let condition_count = move || filter.with(|f| f.groups.iter().map(|g| g.conditions.len()).sum::<usize>());
     let tabs_object = object.clone();
     let segment_object = StoredValue::new(object.clone());
     let empty = move || data.with(|d| d.total == 0);
     let bin_object = object.clone();
-    let import_href = expect_context::<crate::ui::app::Base>().href(&format!("/import/{object}"));
+    let import_href = base.href(&format!("/import/{object}"));
     // Copy, so that the nested table views can each take the name.
     let table_object = StoredValue::new(object.clone());
 
@@ -306,7 +307,7 @@ pub fn IndexPage(#[prop(into)] object: String) -> impl IntoView {
                             <p>{move || i18n.t(Msg::IdxEmpty)}</p>
                             <div class="cairn-records__empty-actions">
                                 <button type="button" class="cairn-button cairn-button--primary" on:click=move |_| creating.set(true)>{move || i18n.t(Msg::IdxCreate)}</button>
-                                <a class="cairn-button" href=import_href.get_value()>{move || i18n.t(Msg::IdxImport)}</a>
+                                <a class="cairn-button" href=empty_import_href.get_value()>{move || i18n.t(Msg::IdxImport)}</a>
                                 <button type="button" class="cairn-button" on:click=load_sample>{move || i18n.t(Msg::IdxLoadSample)}</button>
                             </div>
                         </Show>
