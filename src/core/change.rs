@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::association::{AssociationDefs, Edge};
 use super::id::RecordId;
 use super::owner::{Owner, OwnerId};
+use super::pipeline::{Pipeline, PipelineId};
 use super::record::Record;
 use super::schema::Schema;
 use super::time::Millis;
@@ -41,6 +42,7 @@ pub enum Entity {
     Edge(Edge),
     Redirect(Redirect),
     AssociationDefs(AssociationDefs),
+    Pipeline(Pipeline),
 }
 
 /// The store key of an entity; keys of different kinds never collide.
@@ -55,6 +57,7 @@ pub enum EntityKey {
     Edge(RecordId, RecordId),
     Redirect(RecordId),
     AssociationDefs,
+    Pipeline(PipelineId),
 }
 
 impl Entity {
@@ -70,6 +73,7 @@ impl Entity {
             }
             Entity::Redirect(r) => EntityKey::Redirect(r.from.clone()),
             Entity::AssociationDefs(_) => EntityKey::AssociationDefs,
+            Entity::Pipeline(p) => EntityKey::Pipeline(p.id.clone()),
         }
     }
 }

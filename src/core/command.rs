@@ -5,6 +5,7 @@ use thiserror::Error;
 use super::association::{AssociationDef, AssociationError};
 use super::id::RecordId;
 use super::owner::{OwnerEdit, OwnerError};
+use super::pipeline::{PipelineEdit, PipelineError};
 use super::record::Source;
 use super::schema::{SchemaEdit, SchemaError};
 use super::time::Millis;
@@ -52,6 +53,8 @@ pub enum Command {
     Undo,
     /// Adds the deterministic demo sample ([`crate::core::sample`]) as one commit.
     LoadSample { seed: u64 },
+    /// Creates, changes or deletes a pipeline or its stages; see [`PipelineEdit`].
+    EditPipeline(PipelineEdit),
 }
 
 /// Why one field was refused.
@@ -97,6 +100,8 @@ pub enum CommandError {
     Merge(#[from] MergeError),
     #[error("{0}")]
     Undo(#[from] UndoError),
+    #[error("{0}")]
+    Pipeline(#[from] PipelineError),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Error)]

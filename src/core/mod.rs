@@ -9,6 +9,7 @@ pub mod agenda;
 pub mod association;
 pub mod backup;
 pub mod board;
+pub mod pipeline;
 pub mod calculate;
 pub mod change;
 pub mod command;

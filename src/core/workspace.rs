@@ -25,6 +25,7 @@ use super::change::{Binned, Change, Commit, Entity, EntityKey, Redirect};
 use super::command::{Command, CommandError, Context, FieldError, FieldProblem, Input};
 use super::id::{IdGen, RecordId};
 use super::owner::Owners;
+use super::pipeline::Pipelines;
 use super::prop_key::PropKey;
 use super::query::ColumnIndex;
 use super::record::Record;
@@ -52,6 +53,7 @@ pub struct Workspace {
     undo: undo::UndoLog,
     search: SearchIndex,
     stage_totals: StageTotalsIndex,
+    pipelines: Pipelines,
     /// Built by queries on first use (hence the lock), then kept current by `put`.
     columns: Mutex<ColumnIndex>,
 }
@@ -71,6 +73,7 @@ impl Workspace {
             undo: undo::UndoLog::default(),
             search: SearchIndex::default(),
             stage_totals: StageTotalsIndex::default(),
+            pipelines: Pipelines::default(),
             columns: Mutex::default(),
         }
     }
@@ -127,6 +130,7 @@ impl Workspace {
     pub fn entities(&self) -> Vec<Entity> {
         let mut out = vec![Entity::Schema(self.schema.clone()), Entity::AssociationDefs(self.associations.defs().clone())];
         out.extend(self.owners.values().cloned().map(Entity::Owner));
+        out.extend(self.pipelines.all().cloned().map(Entity::Pipeline));
         let mut records: Vec<&Record> = self.records.values().collect();
         records.sort_by(|a, b| a.id.cmp(&b.id));
         out.extend(records.into_iter().cloned().map(Entity::Record));
@@ -180,6 +184,7 @@ impl Workspace {
             }
             Command::EditSchema(edit) => return self.edit_schema(&edit, ctx),
             Command::EditOwner(edit) => return self.edit_owner(&edit, ctx),
+            Command::EditPipeline(edit) => return self.edit_pipeline(&edit, ctx),
         };
         Ok(self.apply(changes, Some(subject)))
     }
@@ -252,6 +257,13 @@ impl Workspace {
                     self.associations.set_defs(defs);
                 }
             }
+            EntityKey::Pipeline(id) => {
+                let pipeline = match entity {
+                    Some(Entity::Pipeline(pipeline)) => Some(pipeline),
+                    _ => None,
+                };
+                self.pipelines.put(id, pipeline);
+            }
         }
     }
 
@@ -296,6 +308,7 @@ impl Workspace {
         if !errors.is_empty() {
             return Err(CommandError::Fields(errors));
         }
+        self.check_pipeline(None, &mut record, ctx)?;
         record.id = self.ids.next(ctx.now);
         Ok(record)
     }
@@ -311,11 +324,11 @@ impl Workspace {
             }
         }
         errors.extend(self.unique_conflicts(&record, Some(&before.id)));
-        if errors.is_empty() {
-            Ok(record)
-        } else {
-            Err(CommandError::Fields(errors))
+        if !errors.is_empty() {
+            return Err(CommandError::Fields(errors));
         }
+        self.check_pipeline(Some(before), &mut record, ctx)?;
+        Ok(record)
     }
 
     fn check_unique(&self, record: &Record, own: &RecordId) -> Result<(), CommandError> {
@@ -385,6 +398,7 @@ mod bin;
 mod load_sample;
 mod merge;
 mod owners;
+mod pipelines;
 mod record_map;
 mod record_rules;
 mod schema_edit;

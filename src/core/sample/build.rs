@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 use super::locales::{Locale, LocaleKind, ACTIVITY_PHRASES, ALL, CHINESE_BRANDS, DEAL_PRODUCTS, INDUSTRIES};
 use super::rng::Rng;
 use super::{AssociationPair, Sample, SampleSize};
-use crate::core::board::DEAL_STAGES;
+use crate::core::pipeline::default_pipelines;
 use crate::core::fold::fold;
 use crate::core::id::{IdGen, RecordId};
 use crate::core::record::{Record, Source};
@@ -287,7 +287,9 @@ impl<'s> Builder<'s> {
         };
         // Mostly small deals, a few large ones; whole tens in the workspace currency.
         let amount = self.rng.range(50, 2_000) * self.rng.range(1, 120) * 10 * 100;
-        let stages: Vec<(&str, usize)> = DEAL_STAGES.iter().zip([20, 18, 15, 12, 10, 15, 10]).map(|((s, _), w)| (*s, w)).collect();
+        let pipelines = default_pipelines();
+        let sales = pipelines.iter().flat_map(|p| p.stages.iter().filter(|_| p.id.as_str() == "default"));
+        let stages: Vec<(&str, usize)> = sales.zip([20, 18, 15, 12, 10, 15, 10]).map(|(s, w)| (s.id.as_str(), w)).collect();
         let stage = weighted(&mut self.rng, &stages);
         let closed = stage.starts_with("closed");
         let close = if closed { self.now.plus_days(-self.rng.range(0, 365)) } else { self.now.plus_days(self.rng.range(0, 180)) };
