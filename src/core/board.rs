@@ -154,7 +154,7 @@ pub fn board_totals(ws: &Workspace, spec: &BoardSpec) -> Vec<StageTotals> {
 
 mod cards;
 
-pub use cards::{board_columns, BoardFilter, Card, Column};
+pub use cards::{amount_text, board_columns, bottleneck, BoardFilter, Card, Column};
 
 #[cfg(test)]
 mod tests {

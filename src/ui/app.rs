@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
+use super::board::BoardRoute;
 use super::data::DataPage;
 use super::record::RecordRoute;
 use super::records::{IndexPage, IndexRoute};
@@ -62,6 +63,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/") view=|| view! { <IndexPage object="contacts"/> }/>
                             <Route path=path!("/contacts") view=|| view! { <IndexPage object="contacts"/> }/>
                             <Route path=path!("/objects/:object") view=IndexRoute/>
+                            <Route path=path!("/objects/:object/board") view=BoardRoute/>
                             <Route path=path!("/objects/:object/:id") view=RecordRoute/>
                             <Route path=path!("/tasks") view=TasksPage/>
                             <Route path=path!("/settings") view=SettingsPage/>

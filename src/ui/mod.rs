@@ -5,6 +5,7 @@
 
 mod app;
 mod bench;
+mod board;
 mod data;
 mod i18n;
 mod record;

@@ -120,3 +120,16 @@ pub fn board_columns(ws: &Workspace, pipeline: &Pipeline, filter: &BoardFilter, 
     }
     columns
 }
+
+/// An amount in minor units as the board shows it: whole units, grouped the locale's way.
+pub fn amount_text(lang: crate::core::i18n::Lang, minor_units: i64) -> String {
+    crate::core::i18n::format::format_number(lang, (minor_units as f64 / 100.0).round(), 0)
+}
+
+/// The column a board flags as its bottleneck: the open stage with the most stalled cards
+/// (ties go to the earlier stage); `None` when nothing is stalled.
+pub fn bottleneck(columns: &[Column], pipeline: &Pipeline) -> Option<usize> {
+    let open = |i: &usize| pipeline.stages.get(*i).is_some_and(|s| !s.state.is_closed());
+    let (at, most) = (0..columns.len()).filter(open).map(|i| (i, columns[i].stalled)).fold((0, 0), |best, (i, n)| if n > best.1 { (i, n) } else { best });
+    (most > 0).then_some(at)
+}

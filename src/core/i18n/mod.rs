@@ -18,7 +18,7 @@ use super::owner::OwnerError;
 use super::schema::{ObjectDef, ObjectKind, PropertyType, SchemaError};
 use super::validate::Invalid;
 
-pub use problems::{association_problem, command_problem, merge_problem, undo_problem};
+pub use problems::{association_problem, command_problem, merge_problem, pipeline_problem, undo_problem};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Lang {
@@ -229,6 +229,71 @@ pub enum Msg {
     IdxSearchHint,
     IdxNoResults,
     IdxActionFailed,
+    ViewBoard,
+    ViewTable,
+    BoardPipeline,
+    BoardOwner,
+    BoardAnyOwner,
+    BoardCloseFrom,
+    BoardCloseTo,
+    BoardTotal,
+    BoardWeighted,
+    BoardMoveTo,
+    BoardStalled,
+    BoardBottleneck,
+    BoardNoPipeline,
+    BoardEditPipelines,
+    BoardRequiredTitle,
+    BoardMove,
+    BoardMoved,
+    BoardCloseDate,
+    ErrStageSkip,
+    ErrStageBackwards,
+    ErrUnknownStage,
+    ErrUnknownPipeline,
+    ErrPipelineInUse,
+    ErrStageInUse,
+    ErrMissingRequired,
+    ErrNameRequired,
+    ErrProbability,
+    ErrNoPipelines,
+    PipelinesTitle,
+    PipelineNew,
+    PipelineName,
+    PipelineRename,
+    PipelineDelete,
+    StageAdd,
+    StageName,
+    StageProbability,
+    StageState,
+    StateOpen,
+    StateWon,
+    StateLost,
+    StateClosed,
+    StageRequired,
+    StageMoveUp,
+    StageMoveDown,
+    StageDelete,
+    StageMoveRecordsTo,
+    RuleNoSkipping,
+    RuleNoBackwards,
+    StalledAfter,
+    NavReports,
+    ReportsTitle,
+    ReportForecast,
+    ReportMonth,
+    ReportWon,
+    ReportConversion,
+    ReportStage,
+    ReportReached,
+    ReportToNext,
+    ReportToWon,
+    ReportTimeInStage,
+    ReportWinRate,
+    ReportAvgDeal,
+    ReportCycle,
+    ReportFrom,
+    ReportTo,
     // Index pages, views, search, bin (ui/records, ui/search): add above this line.
     // ---
     RecordNotFound,
@@ -353,6 +418,10 @@ pub enum Counted {
     Records,
     /// Records ticked for a bulk action.
     Selected,
+    /// Whole days a board card has spent in its stage.
+    DaysInStage,
+    /// Cards of a board column not shown yet.
+    MoreCards,
 }
 
 /// CLDR plural categories used by Cairn's languages.

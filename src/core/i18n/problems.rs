@@ -3,6 +3,7 @@
 use super::Msg;
 use crate::core::association::AssociationError;
 use crate::core::command::{CommandError, MergeError, UndoError};
+use crate::core::pipeline::PipelineError;
 
 pub fn association_problem(error: &AssociationError) -> Msg {
     match error {
@@ -31,6 +32,21 @@ pub fn undo_problem(error: &UndoError) -> Msg {
     }
 }
 
+pub fn pipeline_problem(error: &PipelineError) -> Msg {
+    match error {
+        PipelineError::UnknownPipeline(_) => Msg::ErrUnknownPipeline,
+        PipelineError::UnknownStage(_) => Msg::ErrUnknownStage,
+        PipelineError::NoPipelines(_) => Msg::ErrNoPipelines,
+        PipelineError::EmptyLabel => Msg::ErrNameRequired,
+        PipelineError::Probability => Msg::ErrProbability,
+        PipelineError::PipelineInUse(_) => Msg::ErrPipelineInUse,
+        PipelineError::StageInUse(_) => Msg::ErrStageInUse,
+        PipelineError::MissingRequired { .. } => Msg::ErrMissingRequired,
+        PipelineError::SkipsStages { .. } => Msg::ErrStageSkip,
+        PipelineError::MovesBackwards { .. } => Msg::ErrStageBackwards,
+    }
+}
+
 /// The one message for a refused command, when one sums it up; `None` for errors that are
 /// shown field by field ([`CommandError::Fields`]), name a specific record or object, or
 /// need a count ([`CommandError::Schema`], see [`super::schema_error`]).
@@ -40,6 +56,7 @@ pub fn command_problem(error: &CommandError) -> Option<Msg> {
         CommandError::Merge(e) => Some(merge_problem(e)),
         CommandError::Undo(e) => Some(undo_problem(e)),
         CommandError::Owner(e) => Some(super::owner_error(e)),
+        CommandError::Pipeline(e) => Some(pipeline_problem(e)),
         _ => None,
     }
 }

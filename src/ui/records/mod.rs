@@ -4,7 +4,7 @@ mod bin;
 mod create;
 mod delete;
 pub(crate) mod dialog;
-mod field;
+pub(crate) mod field;
 mod page;
 mod table;
 

@@ -130,6 +130,10 @@ pub fn IndexPage(#[prop(into)] object: String) -> impl IntoView {
     };
     let empty = move || data.with(|d| d.total == 0);
     let bin_object = object.clone();
+    // Objects with pipelines can also be shown as a board.
+    let board_link = expect_context::<crate::ui::app::Base>().href(&format!("/objects/{object}/board"));
+    let board_object = object.clone();
+    let board_href = move || store.ws.with(|ws| !ws.pipelines().of_object(&board_object).is_empty()).then(|| board_link.clone());
     // Copy, so that the nested table views can each take the name.
     let table_object = StoredValue::new(object.clone());
 
@@ -139,6 +143,7 @@ pub fn IndexPage(#[prop(into)] object: String) -> impl IntoView {
                 <h1>{title}</h1>
                 <p class="cairn-page__count" data-testid="record-count" aria-live="polite">{count_text}</p>
                 <div class="cairn-records__actions">
+                    {move || board_href().map(|href| view! { <a class="cairn-button" href=href data-testid="view-board">{i18n.t(Msg::ViewBoard)}</a> })}
                     <button type="button" class="cairn-button" on:click=move |_| bin_open.set(true)>{move || i18n.t(Msg::IdxBin)}</button>
                     <button type="button" class="cairn-button cairn-button--primary" on:click=move |_| creating.set(true)>{move || i18n.t(Msg::IdxCreate)}</button>
                 </div>
