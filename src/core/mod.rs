@@ -15,6 +15,7 @@ pub mod change;
 pub mod command;
 pub mod csv;
 pub mod fold;
+pub mod forecast;
 pub mod i18n;
 pub mod id;
 pub mod link;

@@ -6,6 +6,8 @@ use leptos_router::path;
 
 use super::board::BoardRoute;
 use super::data::DataPage;
+use super::pipelines::PipelinesPage;
+use super::reports::ReportsPage;
 use super::record::RecordRoute;
 use super::records::{IndexPage, IndexRoute};
 use super::search::GlobalSearch;
@@ -66,7 +68,9 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/objects/:object/board") view=BoardRoute/>
                             <Route path=path!("/objects/:object/:id") view=RecordRoute/>
                             <Route path=path!("/tasks") view=TasksPage/>
+                            <Route path=path!("/reports") view=ReportsPage/>
                             <Route path=path!("/settings") view=SettingsPage/>
+                            <Route path=path!("/settings/pipelines") view=PipelinesPage/>
                             <Route path=path!("/data") view=DataPage/>
                         </Routes>
                     </main>

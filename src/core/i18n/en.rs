@@ -217,6 +217,8 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::ReportCycle => "Average sales cycle (days)",
         Msg::ReportFrom => "From",
         Msg::ReportTo => "To",
+        Msg::PipelineObject => "Object",
+        Msg::ReportDaysColumn => "Days",
         // Index pages, views, search, bin (ui/records, ui/search): add above this line.
         // ---
         Msg::RecordNotFound => "This record does not exist or was deleted.",

@@ -217,6 +217,8 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::ReportCycle => "Cycle de vente moyen (jours)",
         Msg::ReportFrom => "Du",
         Msg::ReportTo => "Au",
+        Msg::PipelineObject => "Objet",
+        Msg::ReportDaysColumn => "Jours",
         // Index pages, views, search, bin (ui/records, ui/search): add above this line.
         // ---
         Msg::RecordNotFound => "Cette fiche n’existe pas ou a été supprimée.",

@@ -217,6 +217,8 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::ReportCycle => "Ciclo di vendita medio (giorni)",
         Msg::ReportFrom => "Dal",
         Msg::ReportTo => "Al",
+        Msg::PipelineObject => "Oggetto",
+        Msg::ReportDaysColumn => "Giorni",
         // Index pages, views, search, bin (ui/records, ui/search): add above this line.
         // ---
         Msg::RecordNotFound => "Questo record non esiste o è stato eliminato.",

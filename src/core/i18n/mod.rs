@@ -294,6 +294,8 @@ pub enum Msg {
     ReportCycle,
     ReportFrom,
     ReportTo,
+    PipelineObject,
+    ReportDaysColumn,
     // Index pages, views, search, bin (ui/records, ui/search): add above this line.
     // ---
     RecordNotFound,

@@ -217,6 +217,8 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::ReportCycle => "Średni cykl sprzedaży (dni)",
         Msg::ReportFrom => "Od",
         Msg::ReportTo => "Do",
+        Msg::PipelineObject => "Obiekt",
+        Msg::ReportDaysColumn => "Dni",
         // Index pages, views, search, bin (ui/records, ui/search): add above this line.
         // ---
         Msg::RecordNotFound => "Ten rekord nie istnieje lub został usunięty.",

@@ -217,6 +217,8 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::ReportCycle => "平均销售周期（天）",
         Msg::ReportFrom => "从",
         Msg::ReportTo => "至",
+        Msg::PipelineObject => "对象",
+        Msg::ReportDaysColumn => "天数",
         // Index pages, views, search, bin (ui/records, ui/search): add above this line.
         // ---
         Msg::RecordNotFound => "此记录不存在或已被删除。",

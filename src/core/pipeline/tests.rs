@@ -97,6 +97,9 @@ fn entering_a_stage_with_required_properties_refuses_without_them() {
     b.update(&id, &[("dealstage", "contractsent"), ("amount", "10"), ("closedate", "2026-05-01")]).expect("given in the same write");
     assert_eq!(b.text(&id, "dealstage"), "contractsent");
     b.update(&id, &[("dealname", "B")]).expect("other edits in the stage are not checked again");
+    let record = b.ws.record(&id).cloned().expect("kept");
+    assert_eq!(record.get("hs_deal_stage_probability"), Some(&crate::core::value::Value::Number(0.9)), "the probability follows the stage");
+    assert_eq!(record.get("hs_projected_amount"), Some(&crate::core::value::Value::Int(900)), "10.00 × 90 %");
 }
 
 #[test]

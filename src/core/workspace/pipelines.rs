@@ -8,7 +8,11 @@ use crate::core::change::{Change, Commit, Entity, EntityKey};
 use crate::core::command::{CommandError, Context};
 use crate::core::pipeline::{plan_edit, plan_move, properties_of, PipelineEdit, PipelineError, Pipelines};
 use crate::core::record::Record;
+use crate::core::calculate;
 use crate::core::value::Value;
+
+/// The deal property HubSpot keeps equal to the stage's win probability.
+const PROBABILITY: &str = "hs_deal_stage_probability";
 
 impl Workspace {
     pub fn pipelines(&self) -> &Pipelines {
@@ -58,8 +62,18 @@ impl Workspace {
     }
 
     /// Resolves and checks a record's pipeline and stage before it is written.
+    /// A deal's `hs_deal_stage_probability` follows its stage, and the formulas that read
+    /// it (the weighted amount) are computed again.
     pub(super) fn check_pipeline(&self, before: Option<&Record>, record: &mut Record, ctx: &Context) -> Result<(), CommandError> {
-        let has_close_date = self.schema.object(&record.object).is_some_and(|o| o.property("closedate").is_some());
-        Ok(plan_move(&self.pipelines, before, record, ctx, has_close_date)?)
+        let Some(def) = self.schema.object(&record.object) else { return Ok(()) };
+        plan_move(&self.pipelines, before, record, ctx, def.property("closedate").is_some())?;
+        let stage_prop = properties_of(&record.object).1;
+        let stage = record.get(stage_prop).and_then(Value::as_text).filter(|s| before.and_then(|b| b.get(stage_prop)).and_then(Value::as_text) != Some(*s));
+        let probability = stage.and_then(|s| self.pipelines.holding(&record.object, s)?.stage(s)).map(|s| f64::from(s.probability) / 100.0);
+        if let (Some(p), Some(_)) = (probability, def.property(PROBABILITY)) {
+            record.set(PROBABILITY, Some(Value::Number(p)), ctx.now, ctx.source);
+            calculate::refresh(def, record, ctx.now, ctx.source);
+        }
+        Ok(())
     }
 }
