@@ -156,6 +156,10 @@ mod cards;
 
 pub use cards::{amount_text, board_columns, bottleneck, BoardFilter, Card, Column};
 
+// Property tests need proptest, which is a native-only dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod proptests;
+
 #[cfg(test)]
 mod tests {
     use super::*;
