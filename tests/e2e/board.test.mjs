@@ -147,3 +147,32 @@ test('the reports page draws the forecast chart with its table', async () => {
     await context.close();
   }
 });
+
+test('a board of 5,000 deals opens and moves a card quickly (timings logged)', async () => {
+  const { context, page, errors } = await launch();
+  try {
+    // 25,000 contacts come with 5,000 deals (src/ui/bench.rs).
+    await page.goto(`${server.url}?bench-seed=25000`);
+    await ready(page);
+    await page.getByRole('link', { name: 'Deals' }).click();
+    await page.locator('h1', { hasText: 'Deals' }).waitFor();
+    const opened = Date.now();
+    await page.getByTestId('view-board').click();
+    await page.getByTestId('board').waitFor();
+    const openMs = Date.now() - opened;
+    const total = await page.locator('[data-testid="column-count"]').allInnerTexts();
+    assert.equal(total.reduce((n, t) => n + Number(t), 0), 5000);
+    assert.ok((await page.getByTestId('board-card').count()) <= 7 * 40, 'cards per column are capped');
+    const card = column(page, 'appointmentscheduled').getByTestId('board-card').first();
+    const before = (await figures(page, 'qualifiedtobuy')).count;
+    const moved = Date.now();
+    await card.dragTo(column(page, 'qualifiedtobuy'));
+    await page.waitForFunction((n) => Number(document.querySelector('[data-stage="qualifiedtobuy"] [data-testid="column-count"]').textContent) === n, before + 1);
+    const moveMs = Date.now() - moved;
+    console.log(`board with 5,000 deals: open ${openMs} ms, drag and drop to updated totals ${moveMs} ms`);
+    await screenshot(page, 'board-5000-1280');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});

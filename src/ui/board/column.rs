@@ -98,7 +98,7 @@ fn BoardCard(card: Card, stage: String, stages: Vec<StageChoice>, object: String
     let choices = stages.into_iter().filter(|(id, _)| *id != stage).map(|(id, label)| view! { <option value=id>{label}</option> }).collect_view();
     let (amount, close, days) = (card.amount, card.close_date.clone(), card.days_in_stage.max(0) as usize);
     view! {
-        <article class="cairn-board__card" class:cairn-board__card--stalled=card.stalled data-testid="board-card" draggable="true"
+        <article class="cairn-board__card" class:cairn-board__card--stalled=card.stalled data-testid="board-card" data-id=card.id.to_string() draggable="true"
             on:dragstart=on_dragstart on:dragend=move |_| dragged.set(None)>
             <a class="cairn-board__name" href=href draggable="false">{card.name.clone()}</a>
             {amount.map(|a| view! { <p class="cairn-board__amount">{move || amount_text(i18n.lang.get(), a)}</p> })}

@@ -5,8 +5,9 @@
 
 use leptos::prelude::*;
 
-/// Bar colours by series, from the app's palette.
-const COLOURS: [&str; 3] = ["var(--cairn-accent)", "var(--cairn-muted)", "var(--cairn-warning-text)"];
+/// Series with their own colour (classes `cairn-chart__bar--0` … in style/reports.css);
+/// colours come from classes because the page's CSP allows no inline style.
+const COLOURS: usize = 3;
 const WIDTH: f64 = 640.0;
 const HEIGHT: f64 = 220.0;
 const LABEL_ROOM: f64 = 28.0;
@@ -27,7 +28,7 @@ pub fn BarChart(rows: Vec<(String, Vec<f64>)>, #[prop(into)] test_id: String) ->
             let start = g as f64 * group + (group - bar * values.len() as f64) / 2.0;
             values.iter().enumerate().map(move |(s, v)| {
                 let h = (v.max(0.0) * scale).max(if *v > 0.0 { 1.0 } else { 0.0 });
-                view! { <rect x=format!("{:.1}", start + s as f64 * bar) y=format!("{:.1}", base - h) width=format!("{:.1}", bar - 2.0) height=format!("{h:.1}") fill=COLOURS[s % COLOURS.len()] rx="2"/> }
+                view! { <rect x=format!("{:.1}", start + s as f64 * bar) y=format!("{:.1}", base - h) width=format!("{:.1}", bar - 2.0) height=format!("{h:.1}") class=format!("cairn-chart__bar cairn-chart__bar--{}", s % COLOURS) rx="2"/> }
             })
         })
         .collect_view();
@@ -48,7 +49,7 @@ pub fn BarChart(rows: Vec<(String, Vec<f64>)>, #[prop(into)] test_id: String) ->
     }
 }
 
-/// The colour swatch of a series, for the legend.
+/// The class of a series' colour swatch, for the legend.
 pub fn swatch(series: usize) -> String {
-    format!("background:{}", COLOURS[series % COLOURS.len()])
+    format!("cairn-reports__swatch cairn-chart__bar--{}", series % COLOURS)
 }

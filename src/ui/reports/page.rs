@@ -36,7 +36,7 @@ pub fn ReportsPage() -> impl IntoView {
         let conversion_rows: Vec<(String, Vec<f64>)> = steps.iter().map(|c| (label(&c.stage), vec![c.to_next.unwrap_or(0.0), c.to_won.unwrap_or(0.0)])).collect();
         let time_rows: Vec<(String, Vec<f64>)> = times.iter().map(|(id, d)| (label(id), vec![d.unwrap_or(0.0)])).collect();
         let legend = |items: Vec<Msg>| {
-            view! { <p class="cairn-reports__legend">{items.into_iter().enumerate().map(|(i, m)| view! { <span><i class="cairn-reports__swatch" style=swatch(i)></i>{i18n.t(m)}</span> }).collect_view()}</p> }
+            view! { <p class="cairn-reports__legend">{items.into_iter().enumerate().map(|(i, m)| view! { <span><i class=swatch(i)></i>{i18n.t(m)}</span> }).collect_view()}</p> }
         };
         view! {
             <div class="cairn-reports__figures" data-testid="report-summary">
