@@ -42,10 +42,12 @@ test('dragging a deal to another stage moves its amount between the column total
     const before = { from: await figures(page, from), to: await figures(page, to) };
     assert.ok(before.from.count > 0, 'the sample has deals in the first stage');
     const card = column(page, from).getByTestId('board-card').first();
-    const name = await card.locator('.cairn-board__name').innerText();
+    const id = await card.getAttribute('data-id');
     const amount = Number((await card.locator('.cairn-board__amount').innerText()).replace(/[^0-9-]/g, ''));
-    await card.dragTo(column(page, to));
-    await column(page, to).getByTestId('board-card').filter({ hasText: name }).first().waitFor();
+    // Dropped on the column's header, which is in view: a person drags to what they see.
+    await card.dragTo(column(page, to).locator('header'));
+    await column(page, to).locator(`[data-id="${id}"]`).waitFor();
+    const name = await column(page, to).locator(`[data-id="${id}"] .cairn-board__name`).innerText();
     const after = { from: await figures(page, from), to: await figures(page, to) };
     assert.equal(after.from.count, before.from.count - 1);
     assert.equal(after.to.count, before.to.count + 1);
@@ -58,9 +60,11 @@ test('dragging a deal to another stage moves its amount between the column total
     await openBoard(page);
     assert.deepEqual(await figures(page, to), after.to, 'the move was saved');
     assert.deepEqual(await figures(page, from), after.from);
-    // The record's stage history holds the move.
-    await column(page, to).getByRole('link', { name }).first().click();
+    await column(page, to).locator(`[data-id="${id}"]`).waitFor();
+    // The card links to the deal's record page.
+    await column(page, to).locator(`[data-id="${id}"] .cairn-board__name`).click();
     await page.locator('h1', { hasText: name }).waitFor();
+    await screenshot(page, 'board-moved-deal-1280');
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
@@ -166,7 +170,7 @@ test('a board of 5,000 deals opens and moves a card quickly (timings logged)', a
     const card = column(page, 'appointmentscheduled').getByTestId('board-card').first();
     const before = (await figures(page, 'qualifiedtobuy')).count;
     const moved = Date.now();
-    await card.dragTo(column(page, 'qualifiedtobuy'));
+    await card.dragTo(column(page, 'qualifiedtobuy').locator('header'));
     await page.waitForFunction((n) => Number(document.querySelector('[data-stage="qualifiedtobuy"] [data-testid="column-count"]').textContent) === n, before + 1);
     const moveMs = Date.now() - moved;
     console.log(`board with 5,000 deals: open ${openMs} ms, drag and drop to updated totals ${moveMs} ms`);
