@@ -89,6 +89,16 @@ mod tests {
             OwnerError::EmptyName.into(),
             OwnerError::InvalidEmail.into(),
             OwnerError::EmailTaken(OwnerId("O".into())).into(),
+            PipelineError::UnknownPipeline("p".into()).into(),
+            PipelineError::UnknownStage("s".into()).into(),
+            PipelineError::NoPipelines("contacts".into()).into(),
+            PipelineError::EmptyLabel.into(),
+            PipelineError::Probability.into(),
+            PipelineError::PipelineInUse(2).into(),
+            PipelineError::StageInUse(2).into(),
+            PipelineError::MissingRequired { stage: "Won".into(), properties: vec!["amount".into()] }.into(),
+            PipelineError::SkipsStages { from: "A".into(), to: "C".into() }.into(),
+            PipelineError::MovesBackwards { from: "B".into(), to: "A".into() }.into(),
         ];
         let messages: Vec<Msg> = errors.iter().map(|e| command_problem(e).expect("has a message")).collect();
         assert_eq!(messages.iter().collect::<HashSet<_>>().len(), errors.len(), "two refusals share a message");

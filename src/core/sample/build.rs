@@ -289,8 +289,8 @@ impl<'s> Builder<'s> {
         let amount = self.rng.range(50, 2_000) * self.rng.range(1, 120) * 10 * 100;
         let pipelines = default_pipelines();
         let sales = pipelines.iter().flat_map(|p| p.stages.iter().filter(|_| p.id.as_str() == "default"));
-        let stages: Vec<(&str, usize)> = sales.zip([20, 18, 15, 12, 10, 15, 10]).map(|(s, w)| (s.id.as_str(), w)).collect();
-        let stage = weighted(&mut self.rng, &stages);
+        let stages: Vec<((&str, u8), usize)> = sales.zip([20, 18, 15, 12, 10, 15, 10]).map(|(s, w)| ((s.id.as_str(), s.probability), w)).collect();
+        let (stage, probability) = weighted(&mut self.rng, &stages);
         let closed = stage.starts_with("closed");
         let close = if closed { self.now.plus_days(-self.rng.range(0, 365)) } else { self.now.plus_days(self.rng.range(0, 180)) };
         let values = vec![
@@ -298,10 +298,16 @@ impl<'s> Builder<'s> {
             ("amount", Value::Int(amount)),
             ("pipeline", Value::Text("default".into())),
             ("dealstage", Value::Text(stage.to_string())),
+            ("hs_deal_stage_probability", Value::Number(f64::from(probability) / 100.0)),
             ("closedate", Value::Text(close.to_date())),
             ("dealtype", Value::Text(self.rng.pick(&["newbusiness", "existingbusiness"]).to_string())),
         ];
         self.fill(&mut record, values);
+        // The weighted amount, as the command path computes it from the stage's probability.
+        if let Some(def) = self.schema.object("deals") {
+            let at = record.created;
+            crate::core::calculate::refresh(def, &mut record, at, Source::Import);
+        }
         if let Some(c) = company {
             let pair = AssociationPair { from_object: "deals".into(), from: record.id.clone(), to_object: "companies".into(), to: self.companies[c].id.clone(), label: None };
             self.sample.associations.push(pair);

@@ -38,7 +38,16 @@ pub fn PipelinesPage() -> impl IntoView {
             store.ws.with(|ws| {
                 ws.schema()
                     .object(o)
-                    .map(|d| d.properties.iter().filter(|p| !p.hidden && !p.read_only && p.kind != PropertyType::Calculated).map(|p| (p.name.clone(), p.label.clone())).collect::<Vec<_>>())
+                    .map(|d| {
+                        // The pipeline, the stage and what follows from the stage are never asked for.
+                        let (pipeline_prop, stage_prop) = properties_of(o);
+                        let derived = |name: &str| name == pipeline_prop || name == stage_prop || name == "hs_deal_stage_probability";
+                        d.properties
+                            .iter()
+                            .filter(|p| !p.hidden && !p.read_only && p.kind != PropertyType::Calculated && !derived(&p.name))
+                            .map(|p| (p.name.clone(), p.label.clone()))
+                            .collect::<Vec<_>>()
+                    })
                     .unwrap_or_default()
             })
         })
