@@ -133,3 +133,6 @@ pub fn bottleneck(columns: &[Column], pipeline: &Pipeline) -> Option<usize> {
     let (at, most) = (0..columns.len()).filter(open).map(|i| (i, columns[i].stalled)).fold((0, 0), |best, (i, n)| if n > best.1 { (i, n) } else { best });
     (most > 0).then_some(at)
 }
+
+#[cfg(test)]
+mod tests;
