@@ -8,11 +8,12 @@
 use super::{stage_and_amount, weigh, BoardSpec, StageTotals};
 use crate::core::fold::fold;
 use crate::core::owner::OwnerId;
-use crate::core::pipeline::{entered_current_stage, Pipeline};
+use crate::core::pipeline::Pipeline;
 use crate::core::prop_key::PropKey;
 use crate::core::record::Record;
 use crate::core::record_card::record_name;
 use crate::core::time::Millis;
+use crate::core::value::Value;
 use crate::core::workspace::Workspace;
 
 /// What the board's filter bar asks for; empty fields filter nothing.
@@ -28,19 +29,16 @@ pub struct BoardFilter {
 }
 
 impl BoardFilter {
-    fn keeps(&self, record: &Record, name: &str) -> bool {
+    /// Owner and close date; the text search needs the name and is checked apart.
+    fn keeps(&self, record: &Record, close: &str) -> bool {
         if let Some(owner) = &self.owner {
-            if record.text("hubspot_owner_id") != *owner {
+            if record.get("hubspot_owner_id").map(Value::display).as_deref() != Some(owner.as_str()) {
                 return false;
             }
         }
-        let close = record.text("closedate");
-        let close = close.get(..10).unwrap_or(&close);
-        if self.close_from.as_deref().is_some_and(|from| close.is_empty() || close < from) || self.close_to.as_deref().is_some_and(|to| close.is_empty() || close > to) {
-            return false;
-        }
-        let folded = fold(name);
-        fold(&self.search).split_whitespace().all(|word| folded.contains(word))
+        let outside_from = self.close_from.as_deref().is_some_and(|from| close.is_empty() || close < from);
+        let outside_to = self.close_to.as_deref().is_some_and(|to| close.is_empty() || close > to);
+        !(outside_from || outside_to)
     }
 }
 
@@ -70,28 +68,31 @@ pub struct Column {
     pub stalled: usize,
 }
 
-fn card(ws: &Workspace, pipeline: &Pipeline, record: &Record, name: String, amount: Option<i64>, now: Millis) -> Card {
-    let days = entered_current_stage(record).map_or(0, |at| (now.0 - at.0).max(0) / Millis::DAY);
+fn card(ws: &Workspace, record: &Record, amount: Option<i64>, close: &str, days: i64, stalled: bool) -> Card {
     let owner_id = record.text("hubspot_owner_id");
     let owner = (!owner_id.is_empty()).then(|| ws.owner(&OwnerId(owner_id.clone())).map_or(owner_id, |o| o.name.clone()));
-    let close = record.text("closedate");
-    Card {
-        id: record.id.clone(),
-        name,
-        amount,
-        close_date: close.get(..10).unwrap_or(&close).to_string(),
-        owner,
-        days_in_stage: days,
-        stalled: pipeline.stalled_after_days.is_some_and(|limit| days > i64::from(limit)),
-    }
+    Card { id: record.id.clone(), name: record_name(ws, record), amount, close_date: close.to_string(), owner, days_in_stage: days, stalled }
+}
+
+/// A matching record before it becomes a card: its close date, number and days in stage.
+struct Row<'a> {
+    close: &'a str,
+    record: &'a Record,
+    amount: Option<i64>,
+    days: i64,
+    stalled: bool,
 }
 
 /// The columns of a pipeline's board: header figures and up to `limit` cards each, the
-/// cards closing soonest first (undated last), then by name.
+/// cards closing soonest first (undated last), then oldest record first. Only the listed
+/// cards are built (names, owners), so a board of thousands of deals stays quick.
 pub fn board_columns(ws: &Workspace, pipeline: &Pipeline, filter: &BoardFilter, limit: usize, now: Millis) -> Vec<Column> {
     let spec = BoardSpec::of(pipeline);
     let stage_key = PropKey::of(spec.stage_property);
     let amount_key = (!spec.amount_property.is_empty()).then(|| PropKey::of(spec.amount_property));
+    let close_key = PropKey::of("closedate");
+    let words: Vec<String> = fold(&filter.search).split_whitespace().map(str::to_string).collect();
+    let mut rows: Vec<Vec<Row>> = spec.stages.iter().map(|_| Vec::new()).collect();
     let mut columns: Vec<Column> = spec
         .stages
         .iter()
@@ -100,23 +101,33 @@ pub fn board_columns(ws: &Workspace, pipeline: &Pipeline, filter: &BoardFilter, 
     for record in ws.records().filter(|r| r.object == spec.object) {
         let Some((stage, amount)) = stage_and_amount(record, stage_key, amount_key) else { continue };
         let Some(at) = spec.stages.iter().position(|(s, _)| s == stage) else { continue };
-        let name = record_name(ws, record);
-        if !filter.keeps(record, &name) {
+        let close = match record.get_key(close_key) {
+            Some(Value::Text(t)) => t.get(..10).unwrap_or(t),
+            _ => "",
+        };
+        if !filter.keeps(record, close) {
             continue;
         }
+        if !words.is_empty() {
+            let name = fold(&record_name(ws, record));
+            if !words.iter().all(|w| name.contains(w.as_str())) {
+                continue;
+            }
+        }
+        let days = record.props.last_written(stage_key).map_or(0, |entered| (now.0 - entered.0).max(0) / Millis::DAY);
+        let stalled = pipeline.stalled_after_days.is_some_and(|limit| days > i64::from(limit));
         let has_amount = amount_key.and_then(|k| record.get_key(k)).is_some();
-        let card = card(ws, pipeline, record, name, has_amount.then_some(amount), now);
         let column = &mut columns[at];
         column.totals.count += 1;
         column.totals.amount += amount;
-        column.stalled += usize::from(card.stalled);
-        column.cards.push(card);
+        column.stalled += usize::from(stalled);
+        rows[at].push(Row { close, record, amount: has_amount.then_some(amount), days, stalled });
     }
-    for (i, column) in columns.iter_mut().enumerate() {
-        column.totals.weighted = weigh(column.totals.amount, spec.stages[i].1);
-        column.cards.sort_by(|a, b| (a.close_date.is_empty(), &a.close_date, &a.name).cmp(&(b.close_date.is_empty(), &b.close_date, &b.name)));
-        column.more = column.cards.len().saturating_sub(limit);
-        column.cards.truncate(limit);
+    for ((column, mut rows), (_, probability)) in columns.iter_mut().zip(rows).zip(&spec.stages) {
+        column.totals.weighted = weigh(column.totals.amount, *probability);
+        rows.sort_unstable_by(|a, b| (a.close.is_empty(), a.close, a.record.number).cmp(&(b.close.is_empty(), b.close, b.record.number)));
+        column.more = rows.len().saturating_sub(limit);
+        column.cards = rows.iter().take(limit).map(|r| card(ws, r.record, r.amount, r.close, r.days, r.stalled)).collect();
     }
     columns
 }
