@@ -12,7 +12,7 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicIsize, AtomicUsize, Ordering};
 use std::sync::{LazyLock, Mutex};
 
-use cairn::core::board::{board_totals, BoardSpec};
+use cairn::core::board::{board_columns, board_totals, BoardFilter, BoardSpec};
 use cairn::core::command::{Command, Context};
 use cairn::core::id::{IdGen, RecordId};
 use cairn::core::record::HistoryEntry;
@@ -187,6 +187,14 @@ fn board_totals_20k_deals(bencher: divan::Bencher) {
     let ws = WORKSPACE.lock().expect("workspace");
     let spec = BoardSpec::deals();
     bencher.bench_local(|| board_totals(&ws, divan::black_box(&spec)));
+}
+
+/// What the board page draws: every deal scanned for its column, 40 cards per column.
+#[divan::bench]
+fn board_columns_20k_deals(bencher: divan::Bencher) {
+    let ws = WORKSPACE.lock().expect("workspace");
+    let Some(pipeline) = ws.pipelines().get("default").cloned() else { return };
+    bencher.bench_local(|| board_columns(&ws, divan::black_box(&pipeline), &BoardFilter::default(), 40, NOW).len());
 }
 
 #[divan::bench]

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::association::{AssociationDefs, Edge, Unlinked};
 use super::id::RecordId;
 use super::owner::{Owner, OwnerId};
+use super::pipeline::{Pipeline, PipelineId};
 use super::record::Record;
 use super::schema::Schema;
 use super::segment::Segment;
@@ -47,6 +48,7 @@ pub enum Entity {
     Unlinked(Unlinked),
     View(SavedView),
     Segment(Segment),
+    Pipeline(Pipeline),
 }
 
 /// The store key of an entity; keys of different kinds never collide.
@@ -65,6 +67,7 @@ pub enum EntityKey {
     Unlinked(RecordId, RecordId),
     View(RecordId),
     Segment(RecordId),
+    Pipeline(PipelineId),
 }
 
 impl Entity {
@@ -83,6 +86,7 @@ impl Entity {
             Entity::Unlinked(u) => EntityKey::Unlinked(u.a.clone(), u.b.clone()),
             Entity::View(v) => EntityKey::View(v.id.clone()),
             Entity::Segment(s) => EntityKey::Segment(s.id.clone()),
+            Entity::Pipeline(p) => EntityKey::Pipeline(p.id.clone()),
         }
     }
 }

@@ -5,6 +5,7 @@ use thiserror::Error;
 use super::association::{AssociationDef, AssociationError};
 use super::id::RecordId;
 use super::owner::{OwnerEdit, OwnerError};
+use super::pipeline::{PipelineEdit, PipelineError};
 use super::record::Source;
 use super::schema::{SchemaEdit, SchemaError};
 use super::segment::{SegmentEdit, SegmentError};
@@ -60,6 +61,8 @@ pub enum Command {
     EditSegment(SegmentEdit),
     /// The same values written to several records at once: all of them or none.
     UpdateRecords { ids: Vec<RecordId>, values: Vec<Input> },
+    /// Creates, changes or deletes a pipeline or its stages; see [`PipelineEdit`].
+    EditPipeline(PipelineEdit),
 }
 
 /// Why one field was refused.
@@ -112,6 +115,8 @@ pub enum CommandError {
     /// A bulk update refused by some records: each with its reason. Nothing was written.
     #[error("{} records refused the change", .0.len())]
     Refused(Vec<(RecordId, CommandError)>),
+    #[error("{0}")]
+    Pipeline(#[from] PipelineError),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Error)]

@@ -161,7 +161,7 @@ mod tests {
     fn a_snapshot_in_small_chunks_rebuilds_the_workspace() {
         let (ws, _) = sample();
         let chunks: Vec<String> = snapshot(&ws, 2).iter().map(Batch::encode).collect();
-        assert_eq!(chunks.len(), 3, "schema + association definitions + 3 records in chunks of 2");
+        assert_eq!(chunks.len(), 4, "schema + association definitions + 2 default pipelines + 3 records in chunks of 2");
         let mut fresh = Workspace::new(default_schema(), IdGen::new(3, 0));
         restore(&mut fresh, FORMAT_VERSION, &chunks, &[]).expect("loads");
         assert_eq!(fresh.entities(), ws.entities());
@@ -191,6 +191,7 @@ mod tests {
             Entity::Unlinked(_) => "unlinked",
             Entity::View(_) => "view",
             Entity::Segment(_) => "segment",
+            Entity::Pipeline(_) => "pipeline",
         }
     }
 
@@ -213,6 +214,8 @@ mod tests {
         run(&mut ws, Command::EditSchema(SchemaEdit::SetObjectEnabled { object: "invoices".into(), enabled: true }));
         let spouse = AssociationDef::new("contacts", "contacts").with_label(LabelDef::single("spouse", "Spouse").max_from_a(1).max_from_b(1));
         run(&mut ws, Command::DefineAssociation(spouse));
+        run(&mut ws, Command::EditPipeline(crate::core::pipeline::PipelineEdit::Create { object: "deals".into(), label: "Renewals".into() }));
+        run(&mut ws, create("deals", &[("dealname", "Big"), ("dealstage", "closedwon"), ("amount", "10")]));
         let ada = run(&mut ws, create("contacts", &[("email", "ada@example.com"), ("hubspot_owner_id", "grace@example.com")])).expect("created");
         let dup = run(&mut ws, create("contacts", &[("firstname", "Augusta")])).expect("created");
         let acme = run(&mut ws, create("companies", &[("name", "Acme"), ("domain", "acme.com")])).expect("created");
@@ -237,7 +240,7 @@ mod tests {
         let (ws, log) = every_kind();
         let entities = ws.entities();
         let kinds: std::collections::BTreeSet<&str> = entities.iter().map(kind).collect();
-        let all = ["association_defs", "binned", "edge", "owner", "record", "redirect", "schema", "segment", "unlinked", "view"];
+        let all = ["association_defs", "binned", "edge", "owner", "pipeline", "record", "redirect", "schema", "segment", "unlinked", "view"];
         assert_eq!(kinds, all.into_iter().collect(), "the sample lacks a kind");
         assert!(ws.binned().any(|b| !b.edges.is_empty()), "a binned record keeps its links");
         for chunk_size in [1, 3, CHUNK_SIZE] {

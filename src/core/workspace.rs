@@ -25,6 +25,7 @@ use super::change::{Binned, Change, Commit, Entity, EntityKey, Redirect};
 use super::command::{Command, CommandError, Context, FieldError, FieldProblem, Input};
 use super::id::{IdGen, RecordId};
 use super::owner::Owners;
+use super::pipeline::Pipelines;
 use super::prop_key::PropKey;
 use super::query::ColumnIndex;
 use super::record::Record;
@@ -52,6 +53,7 @@ pub struct Workspace {
     undo: undo::UndoLog,
     search: SearchIndex,
     stage_totals: StageTotalsIndex,
+    pipelines: Pipelines,
     /// Built by queries on first use (hence the lock), then kept current by `put`.
     columns: Mutex<ColumnIndex>,
     /// Saved views and segments.
@@ -73,6 +75,7 @@ impl Workspace {
             undo: undo::UndoLog::default(),
             search: SearchIndex::default(),
             stage_totals: StageTotalsIndex::default(),
+            pipelines: Pipelines::default(),
             columns: Mutex::default(),
             lists: lists::Lists::default(),
         }
@@ -130,6 +133,7 @@ impl Workspace {
     pub fn entities(&self) -> Vec<Entity> {
         let mut out = vec![Entity::Schema(self.schema.clone()), Entity::AssociationDefs(self.associations.defs().clone())];
         out.extend(self.owners.values().cloned().map(Entity::Owner));
+        out.extend(self.pipelines.all().cloned().map(Entity::Pipeline));
         let mut records: Vec<&Record> = self.records.values().collect();
         records.sort_by(|a, b| a.id.cmp(&b.id));
         out.extend(records.into_iter().cloned().map(Entity::Record));
@@ -162,6 +166,7 @@ impl Workspace {
             EntityKey::Unlinked(x, y) => self.associations.unlinked(x, y).cloned().map(Entity::Unlinked),
             EntityKey::View(id) => self.view(id).cloned().map(Entity::View),
             EntityKey::Segment(id) => self.segment(id).cloned().map(Entity::Segment),
+            EntityKey::Pipeline(id) => self.pipelines.all().find(|p| &p.id == id).cloned().map(Entity::Pipeline),
         }
     }
 
@@ -206,6 +211,7 @@ impl Workspace {
             Command::EditView(edit) => return self.edit_view(edit, ctx),
             Command::EditSegment(edit) => return self.edit_segment(edit, ctx),
             Command::UpdateRecords { ids, values } => return self.update_records(&ids, &values, ctx),
+            Command::EditPipeline(edit) => return self.edit_pipeline(&edit, ctx),
         };
         Ok(self.apply(changes, Some(subject)))
     }
@@ -293,6 +299,13 @@ impl Workspace {
                 self.associations.set_unlinked((x, y), unlinked);
             }
             key @ (EntityKey::View(_) | EntityKey::Segment(_)) => self.lists.put(key, entity),
+            EntityKey::Pipeline(id) => {
+                let pipeline = match entity {
+                    Some(Entity::Pipeline(pipeline)) => Some(pipeline),
+                    _ => None,
+                };
+                self.pipelines.put(id, pipeline);
+            }
         }
     }
 
@@ -337,6 +350,7 @@ impl Workspace {
         if !errors.is_empty() {
             return Err(CommandError::Fields(errors));
         }
+        self.check_pipeline(None, &mut record, ctx)?;
         record.id = self.ids.next(ctx.now);
         Ok(record)
     }
@@ -352,11 +366,11 @@ impl Workspace {
             }
         }
         errors.extend(self.unique_conflicts(&record, Some(&before.id)));
-        if errors.is_empty() {
-            Ok(record)
-        } else {
-            Err(CommandError::Fields(errors))
+        if !errors.is_empty() {
+            return Err(CommandError::Fields(errors));
         }
+        self.check_pipeline(Some(before), &mut record, ctx)?;
+        Ok(record)
     }
 
     fn check_unique(&self, record: &Record, own: &RecordId) -> Result<(), CommandError> {
@@ -428,6 +442,7 @@ mod lists;
 mod load_sample;
 mod merge;
 mod owners;
+mod pipelines;
 mod record_map;
 mod record_rules;
 mod schema_edit;

@@ -4,8 +4,11 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
+use super::board::BoardRoute;
 use super::data::DataPage;
 use super::import::ImportPage;
+use super::pipelines::PipelinesPage;
+use super::reports::ReportsPage;
 use super::record::RecordRoute;
 use super::records::{IndexPage, IndexRoute};
 use super::search::GlobalSearch;
@@ -69,14 +72,17 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/objects/:object") view=IndexRoute/>
                             <Route path=path!("/objects/:object/segments") view=SegmentsRoute/>
                             <Route path=path!("/objects/:object/segments/:segment") view=SegmentRoute/>
+                            <Route path=path!("/objects/:object/board") view=BoardRoute/>
                             <Route path=path!("/objects/:object/:id") view=RecordRoute/>
                             <Route path=path!("/tasks") view=TasksPage/>
+                            <Route path=path!("/reports") view=ReportsPage/>
                             <Route path=path!("/settings") view=SettingsPage/>
                             <Route path=path!("/settings/objects") view=ObjectsSettings/>
                             <Route path=path!("/settings/objects/:object") view=PropertiesRoute/>
                             <Route path=path!("/settings/owners") view=OwnersSettings/>
                             <Route path=path!("/settings/associations") view=AssociationsSettings/>
                             <Route path=path!("/settings/storage") view=StorageSettings/>
+                            <Route path=path!("/settings/pipelines") view=PipelinesPage/>
                             <Route path=path!("/data") view=DataPage/>
                             <Route path=path!("/import") view=ImportPage/>
                             <Route path=path!("/import/:object") view=ImportPage/>

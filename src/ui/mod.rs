@@ -5,12 +5,15 @@
 
 mod app;
 mod bench;
+mod board;
 mod data;
 mod i18n;
 pub mod leader;
 mod import;
+mod pipelines;
 mod record;
 mod records;
+mod reports;
 mod search;
 mod segments;
 mod settings;

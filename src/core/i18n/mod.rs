@@ -21,7 +21,7 @@ use super::owner::OwnerError;
 use super::schema::{ObjectDef, PropertyType, SchemaError};
 use super::validate::Invalid;
 
-pub use problems::{association_problem, command_problem, merge_problem, segment_problem, sync_conflict, undo_problem, view_problem};
+pub use problems::{association_problem, command_problem, merge_problem, pipeline_problem, segment_problem, sync_conflict, undo_problem, view_problem};
 pub use schema_labels::{association_label, group_label, object_label, option_label, property_label, value_label};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -297,6 +297,70 @@ pub enum Msg {
     SegChoose,
     SegCreate,
     IdxImport,
+    ViewBoard,
+    ViewTable,
+    BoardPipeline,
+    BoardOwner,
+    BoardAnyOwner,
+    BoardCloseFrom,
+    BoardCloseTo,
+    BoardTotal,
+    BoardWeighted,
+    BoardMoveTo,
+    BoardStalled,
+    BoardBottleneck,
+    BoardNoPipeline,
+    BoardEditPipelines,
+    BoardRequiredTitle,
+    BoardMove,
+    BoardMoved,
+    BoardCloseDate,
+    ErrStageSkip,
+    ErrStageBackwards,
+    ErrUnknownStage,
+    ErrUnknownPipeline,
+    ErrPipelineInUse,
+    ErrStageInUse,
+    ErrMissingRequired,
+    ErrNameRequired,
+    ErrProbability,
+    ErrNoPipelines,
+    PipelinesTitle,
+    PipelineNew,
+    PipelineName,
+    PipelineDelete,
+    StageAdd,
+    StageName,
+    StageProbability,
+    StageState,
+    StateOpen,
+    StateWon,
+    StateLost,
+    StateClosed,
+    StageRequired,
+    StageMoveUp,
+    StageMoveDown,
+    StageDelete,
+    StageMoveRecordsTo,
+    RuleNoSkipping,
+    RuleNoBackwards,
+    StalledAfter,
+    NavReports,
+    ReportsTitle,
+    ReportForecast,
+    ReportMonth,
+    ReportWon,
+    ReportConversion,
+    ReportStage,
+    ReportReached,
+    ReportToNext,
+    ReportToWon,
+    ReportTimeInStage,
+    ReportWinRate,
+    ReportAvgDeal,
+    ReportCycle,
+    PipelineObject,
+    ReportDaysColumn,
     // Index pages, views, search, bin (ui/records, ui/search): add above this line.
     // ---
     RecordNotFound,
@@ -558,6 +622,10 @@ pub enum Counted {
     Records,
     /// Records ticked for a bulk action.
     Selected,
+    /// Whole days a board card has spent in its stage.
+    DaysInStage,
+    /// Cards of a board column not shown yet.
+    MoreCards,
 }
 
 /// CLDR plural categories used by Cairn's languages.

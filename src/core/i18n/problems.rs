@@ -7,6 +7,7 @@ use crate::core::command::{CommandError, MergeError, UndoError};
 use crate::core::segment::SegmentError;
 use crate::core::views::ViewError;
 use crate::core::sync::SchemaConflict;
+use crate::core::pipeline::PipelineError;
 
 pub fn association_problem(error: &AssociationError) -> Msg {
     match error {
@@ -62,6 +63,21 @@ pub fn segment_problem(error: &SegmentError) -> Msg {
     }
 }
 
+pub fn pipeline_problem(error: &PipelineError) -> Msg {
+    match error {
+        PipelineError::UnknownPipeline(_) => Msg::ErrUnknownPipeline,
+        PipelineError::UnknownStage(_) => Msg::ErrUnknownStage,
+        PipelineError::NoPipelines(_) => Msg::ErrNoPipelines,
+        PipelineError::EmptyLabel => Msg::ErrNameRequired,
+        PipelineError::Probability => Msg::ErrProbability,
+        PipelineError::PipelineInUse(_) => Msg::ErrPipelineInUse,
+        PipelineError::StageInUse(_) => Msg::ErrStageInUse,
+        PipelineError::MissingRequired { .. } => Msg::ErrMissingRequired,
+        PipelineError::SkipsStages { .. } => Msg::ErrStageSkip,
+        PipelineError::MovesBackwards { .. } => Msg::ErrStageBackwards,
+    }
+}
+
 /// The one message for a refused command, when one sums it up; `None` for errors that are
 /// shown field by field ([`CommandError::Fields`]), name a specific record or object, or
 /// need a count ([`CommandError::Schema`], see [`super::schema_error`]).
@@ -74,6 +90,7 @@ pub fn command_problem(error: &CommandError) -> Option<Msg> {
         CommandError::View(e) => Some(view_problem(e)),
         CommandError::Segment(e) => Some(segment_problem(e)),
         CommandError::Refused(_) => Some(Msg::ErrBulkRefused),
+        CommandError::Pipeline(e) => Some(pipeline_problem(e)),
         _ => None,
     }
 }
@@ -118,6 +135,16 @@ mod tests {
             SegmentError::NotActive.into(),
             SegmentError::WrongRecord(record.clone(), "contacts".into()).into(),
             CommandError::Refused(vec![]),
+            PipelineError::UnknownPipeline("p".into()).into(),
+            PipelineError::UnknownStage("s".into()).into(),
+            PipelineError::NoPipelines("contacts".into()).into(),
+            PipelineError::EmptyLabel.into(),
+            PipelineError::Probability.into(),
+            PipelineError::PipelineInUse(2).into(),
+            PipelineError::StageInUse(2).into(),
+            PipelineError::MissingRequired { stage: "Won".into(), properties: vec!["amount".into()] }.into(),
+            PipelineError::SkipsStages { from: "A".into(), to: "C".into() }.into(),
+            PipelineError::MovesBackwards { from: "B".into(), to: "A".into() }.into(),
         ];
         let messages: Vec<Msg> = errors.iter().map(|e| command_problem(e).expect("has a message")).collect();
         assert_eq!(messages.iter().collect::<HashSet<_>>().len(), errors.len(), "two refusals share a message");

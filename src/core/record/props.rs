@@ -47,6 +47,11 @@ impl Props {
         self.run(key).last().and_then(|w| w.value.as_ref())
     }
 
+    /// When a property was last written: for a stage, when the record entered it.
+    pub fn last_written(&self, key: PropKey) -> Option<Millis> {
+        self.run(key).last().map(|w| w.at)
+    }
+
     /// A property's writes, oldest first.
     pub fn history(&self, key: PropKey) -> impl Iterator<Item = HistoryEntry> + '_ {
         self.run(key).iter().map(|w| HistoryEntry { value: w.value.clone(), at: w.at, source: w.source })

@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 use super::locales::{Locale, LocaleKind, ACTIVITY_PHRASES, ALL, CHINESE_BRANDS, DEAL_PRODUCTS, INDUSTRIES};
 use super::rng::Rng;
 use super::{AssociationPair, Sample, SampleSize};
-use crate::core::board::DEAL_STAGES;
+use crate::core::pipeline::default_pipelines;
 use crate::core::fold::fold;
 use crate::core::id::{IdGen, RecordId};
 use crate::core::record::{Record, Source};
@@ -286,8 +286,10 @@ impl<'s> Builder<'s> {
         };
         // Mostly small deals, a few large ones; whole tens in the workspace currency.
         let amount = self.rng.range(50, 2_000) * self.rng.range(1, 120) * 10 * 100;
-        let stages: Vec<(&str, usize)> = DEAL_STAGES.iter().zip([20, 18, 15, 12, 10, 15, 10]).map(|((s, _), w)| (*s, w)).collect();
-        let stage = weighted(&mut self.rng, &stages);
+        let pipelines = default_pipelines();
+        let sales = pipelines.iter().flat_map(|p| p.stages.iter().filter(|_| p.id.as_str() == "default"));
+        let stages: Vec<((&str, u8), usize)> = sales.zip([20, 18, 15, 12, 10, 15, 10]).map(|(s, w)| ((s.id.as_str(), s.probability), w)).collect();
+        let (stage, probability) = weighted(&mut self.rng, &stages);
         let closed = stage.starts_with("closed");
         let close = if closed { self.now.plus_days(-self.rng.range(0, 365)) } else { self.now.plus_days(self.rng.range(0, 180)) };
         let values = vec![
@@ -295,10 +297,16 @@ impl<'s> Builder<'s> {
             ("amount", Value::Int(amount)),
             ("pipeline", Value::Text("default".into())),
             ("dealstage", Value::Text(stage.to_string())),
+            ("hs_deal_stage_probability", Value::Number(f64::from(probability) / 100.0)),
             ("closedate", Value::Text(close.to_date())),
             ("dealtype", Value::Text(self.rng.pick(&["newbusiness", "existingbusiness"]).to_string())),
         ];
         self.fill(&mut record, values);
+        // The weighted amount, as the command path computes it from the stage's probability.
+        if let Some(def) = self.schema.object("deals") {
+            let at = record.created;
+            crate::core::calculate::refresh(def, &mut record, at, Source::Import);
+        }
         if let Some(c) = company {
             let pair = AssociationPair { from_object: "deals".into(), from: record.id.clone(), to_object: "companies".into(), to: self.companies[c].id.clone(), label: None };
             self.sample.associations.push(pair);

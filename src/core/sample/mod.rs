@@ -91,8 +91,12 @@ impl Sample {
                     .props
                     .current_values()
                     .filter_map(|(k, v)| {
-                        let kind = def.and_then(|d| d.property(k.name())).map(|p| &p.kind);
-                        Some((k.name().to_string(), as_input(kind, v?)))
+                        let property = def.and_then(|d| d.property(k.name()));
+                        // Calculated values (a deal's weighted amount) are the command path's to compute.
+                        if property.is_some_and(|p| p.read_only) {
+                            return None;
+                        }
+                        Some((k.name().to_string(), as_input(property.map(|p| &p.kind), v?)))
                     })
                     .collect();
                 Command::CreateRecord { object: r.object.clone(), values }

@@ -8,7 +8,9 @@
 //!   records that stay live are kept;
 //! - schema and association definitions: a union, with conflicting property types reported
 //!   ([`schema`]); owners and redirects: a union (for the same id, the smaller JSON wins);
-//! - a record merged away on either side (a redirect) stays merged away.
+//! - a record merged away on either side (a redirect) stays merged away;
+//! - pipelines: the union of their stages, differing stage settings reported
+//!   ([`crate::core::pipeline::merge_pipeline`]).
 //!
 //! The merge of the entity lists is a pure function, commutative, associative and idempotent
 //! on records; [`merge_backup`] applies its difference to the workspace as one [`Commit`] and
@@ -25,6 +27,7 @@ use super::backup::{parse, Backup, BackupError};
 use super::change::{Change, Commit, Entity, EntityKey, Redirect};
 use super::id::RecordId;
 use super::owner::{Owner, OwnerId};
+use super::pipeline::{merge_pipeline, Pipeline, PipelineConflict, PipelineId};
 use super::value::Value;
 use super::workspace::Workspace;
 
@@ -50,6 +53,7 @@ pub struct MergeReport {
     pub updated: usize,
     pub deleted: usize,
     pub conflicts: Vec<SchemaConflict>,
+    pub pipeline_conflicts: Vec<PipelineConflict>,
     pub overwritten: Vec<Overwrite>,
 }
 
@@ -64,6 +68,7 @@ pub fn merge_backup(ws: &mut Workspace, theirs: &Backup) -> MergeReport {
     let (merged, conflicts) = merge_entities(&ours, &theirs.entities);
     let mut report = summarize(&ours, &merged);
     report.conflicts = conflicts;
+    report.pipeline_conflicts = pipeline_conflicts(&ours, &theirs.entities);
     let mut before: BTreeMap<EntityKey, Entity> = ours.into_iter().map(|e| (e.key(), e)).collect();
     let mut changes = Vec::new();
     for entity in merged {
@@ -133,6 +138,7 @@ pub fn merge_entities(ours: &[Entity], theirs: &[Entity]) -> (Vec<Entity>, Vec<S
     }
     let owners = |es: &[Entity]| -> BTreeMap<OwnerId, Owner> { es.iter().filter_map(|e| if let Entity::Owner(o) = e { Some((o.id.clone(), o.clone())) } else { None }).collect() };
     out.extend(union(owners(ours), owners(theirs), smaller_json).into_values().map(Entity::Owner));
+    out.extend(union(pipelines(ours), pipelines(theirs), |a, b| merge_pipeline(a, b).0).into_values().map(Entity::Pipeline));
 
     let redirects = |es: &[Entity]| -> BTreeMap<RecordId, RecordId> { es.iter().filter_map(|e| if let Entity::Redirect(r) = e { Some((r.from.clone(), r.to.clone())) } else { None }).collect() };
     let redirects = union(redirects(ours), redirects(theirs), |a, b| a.min(b).clone());
@@ -182,6 +188,17 @@ pub fn merge_entities(ours: &[Entity], theirs: &[Entity]) -> (Vec<Entity>, Vec<S
     out.extend(unlinked);
     out.extend(crate::core::views::merge_lists(ours, theirs));
     (out, conflicts)
+}
+
+/// Each side's pipelines by id.
+fn pipelines(entities: &[Entity]) -> BTreeMap<PipelineId, Pipeline> {
+    entities.iter().filter_map(|e| if let Entity::Pipeline(p) = e { Some((p.id.clone(), p.clone())) } else { None }).collect()
+}
+
+/// The stages and pipeline settings the two sides disagree on.
+fn pipeline_conflicts(ours: &[Entity], theirs: &[Entity]) -> Vec<PipelineConflict> {
+    let theirs = pipelines(theirs);
+    pipelines(ours).values().filter_map(|p| Some(merge_pipeline(p, theirs.get(&p.id)?).1)).flatten().collect()
 }
 
 /// Counts and overwritten fields, comparing this side's records with the merged ones.

@@ -5,7 +5,7 @@ mod bulk;
 mod create;
 pub(crate) mod delete;
 pub(crate) mod dialog;
-mod field;
+pub(crate) mod field;
 mod filters;
 mod page;
 pub(crate) mod table;

@@ -240,6 +240,10 @@ pub fn IndexPage(#[prop(into)] object: String) -> impl IntoView {
     let empty = move || data.with(|d| d.total == 0);
     let bin_object = object.clone();
     let import_href = base.href(&format!("/import/{object}"));
+    // Objects with pipelines can also be shown as a board.
+    let board_link = expect_context::<crate::ui::app::Base>().href(&format!("/objects/{object}/board"));
+    let board_object = object.clone();
+    let board_href = move || store.ws.with(|ws| !ws.pipelines().of_object(&board_object).is_empty()).then(|| board_link.clone());
     // Copy, so that the nested table views can each take the name.
     let table_object = StoredValue::new(object.clone());
 
@@ -249,6 +253,7 @@ pub fn IndexPage(#[prop(into)] object: String) -> impl IntoView {
                 <h1>{title}</h1>
                 <p class="cairn-page__count" data-testid="record-count" aria-live="polite">{count_text}</p>
                 <div class="cairn-records__actions">
+                    {move || board_href().map(|href| view! { <a class="cairn-button" href=href data-testid="view-board">{i18n.t(Msg::ViewBoard)}</a> })}
                     <button type="button" class="cairn-button" on:click=move |_| bin_open.set(true)>{move || i18n.t(Msg::IdxBin)}</button>
                     <a class="cairn-button" href=import_href>{move || i18n.t(Msg::ImportAction)}</a>
                     <button type="button" class="cairn-button cairn-button--primary" on:click=move |_| creating.set(true)>{move || i18n.t(Msg::IdxCreate)}</button>

@@ -32,6 +32,7 @@ pub fn Nav() -> impl IntoView {
                 view! { <a class="cairn-nav__link" href=link_base.href(&format!("/objects/{name}"))>{plural}</a> }
             }/>
             <a class="cairn-nav__link" href=base.href("/tasks")>{move || i18n.t(Msg::NavTasks)}</a>
+            <a class="cairn-nav__link" href=base.href("/reports")>{move || i18n.t(Msg::NavReports)}</a>
             <a class="cairn-nav__link" href=base.href("/data")>{move || i18n.t(Msg::NavData)}</a>
             <a class="cairn-nav__link" href=base.href("/settings")>{move || i18n.t(Msg::NavSettings)}</a>
             <LanguagePicker/>
