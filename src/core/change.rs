@@ -12,6 +12,7 @@ use super::owner::{Owner, OwnerId};
 use super::record::Record;
 use super::schema::Schema;
 use super::time::Millis;
+use super::workflow::{AutoId, Enrollment, Notification, OutboxEmail, Workflow};
 
 /// A record in the recycle bin, restorable for [`crate::core::workspace::BIN_RETENTION_DAYS`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -41,6 +42,10 @@ pub enum Entity {
     Edge(Edge),
     Redirect(Redirect),
     AssociationDefs(AssociationDefs),
+    Workflow(Workflow),
+    Enrollment(Enrollment),
+    Outbox(OutboxEmail),
+    Notification(Notification),
 }
 
 /// The store key of an entity; keys of different kinds never collide.
@@ -55,6 +60,10 @@ pub enum EntityKey {
     Edge(RecordId, RecordId),
     Redirect(RecordId),
     AssociationDefs,
+    Workflow(AutoId),
+    Enrollment(AutoId),
+    Outbox(AutoId),
+    Notification(AutoId),
 }
 
 impl Entity {
@@ -70,6 +79,10 @@ impl Entity {
             }
             Entity::Redirect(r) => EntityKey::Redirect(r.from.clone()),
             Entity::AssociationDefs(_) => EntityKey::AssociationDefs,
+            Entity::Workflow(w) => EntityKey::Workflow(w.id.clone()),
+            Entity::Enrollment(e) => EntityKey::Enrollment(e.id.clone()),
+            Entity::Outbox(o) => EntityKey::Outbox(o.id.clone()),
+            Entity::Notification(n) => EntityKey::Notification(n.id.clone()),
         }
     }
 }

@@ -9,6 +9,7 @@ use super::record::Source;
 use super::schema::{SchemaEdit, SchemaError};
 use super::time::Millis;
 use super::validate::Invalid;
+use super::workflow::{AutomationCommand, AutomationError};
 
 /// The outside facts a command needs: the time and who is acting.
 #[derive(Clone, Copy, Debug)]
@@ -52,6 +53,8 @@ pub enum Command {
     Undo,
     /// Adds the deterministic demo sample ([`crate::core::sample`]) as one commit.
     LoadSample { seed: u64 },
+    /// Workflows, their enrollments and steps, the outbox; see [`crate::core::workflow`].
+    Automation(AutomationCommand),
 }
 
 /// Why one field was refused.
@@ -97,6 +100,8 @@ pub enum CommandError {
     Merge(#[from] MergeError),
     #[error("{0}")]
     Undo(#[from] UndoError),
+    #[error("{0}")]
+    Automation(#[from] AutomationError),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Error)]

@@ -34,4 +34,5 @@ pub mod timeline;
 pub mod validate;
 pub mod value;
 pub mod view;
+pub mod workflow;
 pub mod workspace;

@@ -147,6 +147,10 @@ mod tests {
             Entity::Edge(_) => "edge",
             Entity::Redirect(_) => "redirect",
             Entity::AssociationDefs(_) => "association_defs",
+            Entity::Workflow(_) => "workflow",
+            Entity::Enrollment(_) => "enrollment",
+            Entity::Outbox(_) => "outbox",
+            Entity::Notification(_) => "notification",
         }
     }
 

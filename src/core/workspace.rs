@@ -32,6 +32,7 @@ use super::schema::{ObjectDef, Schema};
 use super::search::SearchIndex;
 use super::validate::normalize;
 use super::value::Value;
+use super::workflow::Automation;
 
 /// Days a deleted record stays restorable.
 pub const BIN_RETENTION_DAYS: i64 = 90;
@@ -54,6 +55,8 @@ pub struct Workspace {
     stage_totals: StageTotalsIndex,
     /// Built by queries on first use (hence the lock), then kept current by `put`.
     columns: Mutex<ColumnIndex>,
+    /// Workflows, enrollments, outbox and notifications.
+    automation: Automation,
 }
 
 impl Workspace {
@@ -72,6 +75,7 @@ impl Workspace {
             search: SearchIndex::default(),
             stage_totals: StageTotalsIndex::default(),
             columns: Mutex::default(),
+            automation: Automation::default(),
         }
     }
 
@@ -139,6 +143,7 @@ impl Workspace {
         let mut redirects: Vec<_> = self.redirects.iter().map(|(from, to)| Redirect { from: from.clone(), to: to.clone() }).collect();
         redirects.sort_by(|a, b| a.from.cmp(&b.from));
         out.extend(redirects.into_iter().map(Entity::Redirect));
+        out.extend(self.automation.entities());
         out
     }
 
@@ -180,6 +185,7 @@ impl Workspace {
             }
             Command::EditSchema(edit) => return self.edit_schema(&edit, ctx),
             Command::EditOwner(edit) => return self.edit_owner(&edit, ctx),
+            Command::Automation(command) => return self.automate(command, ctx),
         };
         Ok(self.apply(changes, Some(subject)))
     }
@@ -251,6 +257,9 @@ impl Workspace {
                 if let Some(Entity::AssociationDefs(defs)) = entity {
                     self.associations.set_defs(defs);
                 }
+            }
+            key @ (EntityKey::Workflow(_) | EntityKey::Enrollment(_) | EntityKey::Outbox(_) | EntityKey::Notification(_)) => {
+                self.automation.put(key, entity);
             }
         }
     }
@@ -381,6 +390,7 @@ fn write_values(def: &ObjectDef, record: &mut Record, values: &[Input], ctx: &Co
 }
 
 mod associate;
+mod automation;
 mod bin;
 mod load_sample;
 mod merge;

@@ -233,3 +233,15 @@ pub fn run<'a>(ws: &'a Workspace, query: &Query, page: Page, now: Millis) -> Res
     let sort = query.sort.as_ref().map(|s| order::SortSpec::new(def, s)).transpose()?;
     Ok(indexed::run(ws, &query.object, &filter, sort.as_ref(), page))
 }
+
+/// Whether one record meets a filter, with `now` anchoring relative dates: what workflow
+/// triggers, branches and goals ask of a single record.
+pub fn record_matches(def: &super::schema::ObjectDef, filter: &Filter, record: &Record, now: Millis) -> Result<bool, QueryError> {
+    if filter.groups.is_empty() {
+        return Ok(true);
+    }
+    let compiled = compile::compile(def, filter, now)?;
+    let mut scratch = String::new();
+    let matched = compiled.groups().any(|g| g.iter().all(|(key, test)| test.holds(record.get_key(*key), &mut scratch)));
+    Ok(matched)
+}

@@ -186,6 +186,7 @@ pub fn merge_entities(ours: &[Entity], theirs: &[Entity]) -> (Vec<Entity>, Vec<S
     out.extend(binned);
     out.extend(all_edges.into_values().filter(|e| live.contains(&e.a) && live.contains(&e.b)).map(Entity::Edge));
     out.extend(redirects.into_iter().map(|(from, to)| Entity::Redirect(Redirect { from, to })));
+    out.extend(crate::core::workflow::merge::merge_entities(ours, theirs));
     (out, conflicts)
 }
 
