@@ -12,12 +12,14 @@
 //! - `triggers`: when a record enters a workflow, read from the record's property history;
 //! - `business_days`, `tokens`: calendar arithmetic in the user's time, `{{contact.x}}`, `mailto:`;
 //! - `engine`: due items and the catch-up loop; `cycles`: workflows that enroll each other;
-//! - `merge`: the further-along copy wins when two devices' data merge.
+//! - `merge`: the further-along copy wins when two devices' data merge;
+//! - `display`: what the automation pages show, and a dry run on one record.
 //!
 //! The commands themselves run in `crate::core::workspace::automation`.
 
 pub mod business_days;
 pub mod cycles;
+pub mod display;
 pub mod engine;
 pub mod merge;
 pub mod model;

@@ -67,6 +67,69 @@ pub fn enter(steps: &[Step], list: &[Step], after: StepId) -> Option<StepId> {
     list.first().map(|s| s.id).or_else(|| successor(steps, after))
 }
 
+/// Where the editor adds a step: the main flow, or a branch of a branch step
+/// (`None` for its "none matched" list).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    Main,
+    Branch { step: StepId, branch: Option<usize> },
+}
+
+/// The step lists a new step can go into, with their places, in tree order.
+pub fn places(steps: &[Step]) -> Vec<Place> {
+    let mut out = vec![Place::Main];
+    visit(steps, &mut |s| {
+        if let StepKind::Branch { branches, .. } = &s.kind {
+            out.extend((0..branches.len()).map(|i| Place::Branch { step: s.id, branch: Some(i) }));
+            out.push(Place::Branch { step: s.id, branch: None });
+        }
+    });
+    out
+}
+
+fn list_mut(steps: &mut Vec<Step>, place: Place) -> Option<&mut Vec<Step>> {
+    let Place::Branch { step, branch } = place else { return Some(steps) };
+    for s in steps.iter_mut() {
+        if let StepKind::Branch { branches, otherwise } = &mut s.kind {
+            if s.id == step {
+                return match branch {
+                    Some(i) => branches.get_mut(i).map(|b| &mut b.steps),
+                    None => Some(otherwise),
+                };
+            }
+            for list in branches.iter_mut().map(|b| &mut b.steps).chain(std::iter::once(otherwise)) {
+                if let Some(found) = list_mut(list, place) {
+                    return Some(found);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Appends a step at the end of a list; returns whether the place exists.
+pub fn add(steps: &mut Vec<Step>, place: Place, step: Step) -> bool {
+    match list_mut(steps, place) {
+        Some(list) => {
+            list.push(step);
+            true
+        }
+        None => false,
+    }
+}
+
+/// Removes a step (with its branches) wherever it is.
+pub fn remove(steps: &mut Vec<Step>, id: StepId) -> bool {
+    if let Some(i) = steps.iter().position(|s| s.id == id) {
+        steps.remove(i);
+        return true;
+    }
+    steps.iter_mut().any(|s| match &mut s.kind {
+        StepKind::Branch { branches, otherwise } => branches.iter_mut().any(|b| remove(&mut b.steps, id)) || remove(otherwise, id),
+        _ => false,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -94,6 +157,20 @@ mod tests {
         assert_eq!(successor(&steps, 4), Some(5), "end of a branch rejoins the main flow");
         assert_eq!(successor(&steps, 5), None);
         assert_eq!(successor(&steps, 99), None);
+    }
+
+    #[test]
+    fn steps_are_added_into_branches_and_removed_anywhere() {
+        let mut steps = tree();
+        assert_eq!(places(&steps), vec![Place::Main, Place::Branch { step: 2, branch: Some(0) }, Place::Branch { step: 2, branch: None }]);
+        assert!(add(&mut steps, Place::Branch { step: 2, branch: None }, note(6)));
+        assert_eq!(successor(&steps, 6), Some(5));
+        assert!(!add(&mut steps, Place::Branch { step: 9, branch: None }, note(7)));
+        assert!(remove(&mut steps, 3));
+        assert_eq!(successor(&steps, 2).map(|_| find(&steps, 3).is_none()), Some(true));
+        assert!(remove(&mut steps, 2), "a branch step goes with its branches");
+        assert_eq!(steps.iter().map(|s| s.id).collect::<Vec<_>>(), vec![1, 5]);
+        assert!(!remove(&mut steps, 2));
     }
 
     #[test]

@@ -383,3 +383,25 @@ fn increment_and_date_triggers() {
     w.run(T0 + 6 * 24 * HOUR);
     assert_eq!(amount(&w), Some(Value::Int(1_500)), "10.00 + 5 once, kept in minor units");
 }
+
+#[test]
+fn a_dry_run_shows_the_path_without_changing_anything() {
+    let mut w = World::new();
+    let mut flow = Workflow::new("contacts", "Route");
+    let french = Branch { name: "France".into(), filter: filter(vec![is("country", "France")]), steps: vec![action(2, Action::Notify { text: "Bonjour {{contact.firstname}}".into() })] };
+    flow.steps.push(step(1, StepKind::Branch { branches: vec![french], otherwise: vec![] }));
+    flow.steps.push(step(3, StepKind::Delay(Delay::Minutes { minutes: 90 })));
+    let id = w.workflow(flow, T0);
+    let zoe = w.create("contacts", &[("firstname", "Zoé"), ("country", "France")], T0);
+    let before = w.ws.entities();
+    let flow = w.ws.automation().workflow(&id).cloned().expect("saved");
+    let run = display::dry_run(&w.ws, &flow, &zoe, Millis(T0));
+    assert_eq!(run, vec![
+        (crate::core::i18n::Msg::OcBranched, "France".to_string()),
+        (crate::core::i18n::Msg::AcNotify, "Bonjour Zoé".to_string()),
+        (crate::core::i18n::Msg::DlFor, format!("1h 30m → {}", Millis(T0 + 90 * 60_000).to_iso())),
+    ]);
+    assert_eq!(w.ws.entities(), before);
+    let rows = display::workflow_rows(&w.ws);
+    assert_eq!((rows.len(), rows[0].on, rows[0].active), (1, true, 0));
+}
