@@ -13,7 +13,8 @@
 //! - `business_days`, `tokens`: calendar arithmetic in the user's time, `{{contact.x}}`, `mailto:`;
 //! - `engine`: due items and the catch-up loop; `cycles`: workflows that enroll each other;
 //! - `merge`: the further-along copy wins when two devices' data merge;
-//! - `display`: what the automation pages show, and a dry run on one record.
+//! - `display`: what the automation pages show, and a dry run on one record;
+//! - `form`: the editor's fields per trigger and step type, and building them from raw text.
 //!
 //! The commands themselves run in `crate::core::workspace::automation`.
 
@@ -21,6 +22,7 @@ pub mod business_days;
 pub mod cycles;
 pub mod display;
 pub mod engine;
+pub mod form;
 pub mod merge;
 pub mod model;
 pub mod steps;
