@@ -10,6 +10,7 @@ use super::records::{IndexPage, IndexRoute};
 use super::search::GlobalSearch;
 use super::settings::SettingsPage;
 use super::tasks::TasksPage;
+use super::workflows::{start_runner, OutboxPage, WorkflowRoute, WorkflowsPage};
 use super::i18n::{use_i18n, I18n};
 use super::shell::{Nav, StorageBanner, UpdateBanner};
 use super::store::Store;
@@ -39,6 +40,7 @@ pub fn App() -> impl IntoView {
     let store = Store::new();
     provide_context(store);
     store.start();
+    start_runner(store);
 
     Effect::new(move |_| {
         let tag = i18n.lang.get().tag();
@@ -66,6 +68,9 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/tasks") view=TasksPage/>
                             <Route path=path!("/settings") view=SettingsPage/>
                             <Route path=path!("/data") view=DataPage/>
+                            <Route path=path!("/workflows") view=WorkflowsPage/>
+                            <Route path=path!("/workflows/:id") view=WorkflowRoute/>
+                            <Route path=path!("/outbox") view=OutboxPage/>
                         </Routes>
                     </main>
                 </div>

@@ -13,6 +13,7 @@ mod search;
 mod settings;
 mod shell;
 mod tasks;
+mod workflows;
 pub mod store;
 
 pub use app::App;

@@ -54,7 +54,8 @@ pub fn trigger_label(kind: &TriggerKind) -> Msg {
     }
 }
 
-fn conditions_text(filter: &crate::core::query::Filter) -> String {
+/// A filter as `property = value & … | …`.
+pub fn filter_text(filter: &crate::core::query::Filter) -> String {
     let group = |g: &crate::core::query::Group| {
         g.conditions.iter().map(|c| format!("{} {}", c.property, op_operand(&c.op))).collect::<Vec<_>>().join(" & ")
     };
@@ -86,7 +87,7 @@ pub fn trigger_detail(kind: &TriggerKind) -> String {
             }
             out
         }
-        TriggerKind::MeetsFilter { filter } => conditions_text(filter),
+        TriggerKind::MeetsFilter { filter } => filter_text(filter),
         TriggerKind::StageEntered { stage } => stage.clone(),
         TriggerKind::DateReached { property, days } => format!("{property} {days:+}"),
         TriggerKind::TimeInStage { stage, days } => format!("{stage}: {days}"),
@@ -171,6 +172,17 @@ pub fn problem_label(problem: &StepProblem) -> Msg {
         StepProblem::Cycle => Msg::PrCycle,
         StepProblem::BadFilter => Msg::PrBadFilter,
         StepProblem::Refused(_) => Msg::PrRefused,
+    }
+}
+
+/// What to tell the user when an automation command is refused.
+pub fn automation_problem(error: &super::AutomationError) -> Msg {
+    use super::AutomationError as E;
+    match error {
+        E::NameRequired => Msg::WfNameRequired,
+        E::AlreadyEnrolled | E::AlreadyRan => Msg::WfAlreadyEnrolled,
+        E::NoWorkflow(_) | E::NoEnrollment(_) | E::NoItem(_) => Msg::NotFound,
+        E::WrongObject => Msg::PrUnknownWorkflow,
     }
 }
 

@@ -121,6 +121,49 @@ pub struct Entered {
     pub values: String,
 }
 
+impl Entered {
+    /// The text a field edits (a duration's amount; its unit is [`Entered::unit`]).
+    pub fn slot(&self, field: Field) -> &str {
+        match field {
+            Field::Property => &self.property,
+            Field::Property2 => &self.property2,
+            Field::Value => &self.value,
+            Field::Value2 => &self.value2,
+            Field::Body => &self.body,
+            Field::Number | Field::Duration => &self.number,
+            Field::Weekday => &self.weekday,
+            Field::TimeOfDay => &self.time,
+            Field::Workflow => &self.workflow,
+            Field::Object => &self.object,
+            Field::RecordId => &self.record,
+            Field::Labels => &self.labels,
+            Field::Values => &self.values,
+        }
+    }
+
+    pub fn set(&mut self, field: Field, text: String) {
+        let slot = match field {
+            Field::Property => &mut self.property,
+            Field::Property2 => &mut self.property2,
+            Field::Value => &mut self.value,
+            Field::Value2 => &mut self.value2,
+            Field::Body => &mut self.body,
+            Field::Number | Field::Duration => &mut self.number,
+            Field::Weekday => &mut self.weekday,
+            Field::TimeOfDay => &mut self.time,
+            Field::Workflow => &mut self.workflow,
+            Field::Object => &mut self.object,
+            Field::RecordId => &mut self.record,
+            Field::Labels => &mut self.labels,
+            Field::Values => &mut self.values,
+        };
+        *slot = text;
+    }
+}
+
+/// The weekdays' names, Monday first, for the weekday menu.
+pub const WEEKDAYS: [Msg; 7] = [Msg::DayMon, Msg::DayTue, Msg::DayWed, Msg::DayThu, Msg::DayFri, Msg::DaySat, Msg::DaySun];
+
 fn required(text: &str) -> Option<String> {
     Some(text.trim().to_string()).filter(|t| !t.is_empty())
 }

@@ -1,0 +1,66 @@
+//! Runs the workflow engine in the background: at start-up (catching up whatever fell due
+//! while the app was closed), every minute, and after every change to the data.
+//!
+//! Each round asks the core for what is due at the current time and persists the result
+//! as one batch; the core refuses any step that already ran, so a second tab or a reload in
+//! the middle of a round never repeats an action.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::core::workflow::engine::run_due;
+use crate::ui::record::utc_offset;
+use crate::ui::store::{now, Status, Store};
+
+/// Due items run per batch: large enough to catch up quickly, small enough to keep each
+/// IndexedDB transaction short and the page responsive between batches.
+const BATCH: usize = 500;
+
+/// Whether this tab runs background work. Every tab may for now: steps are idempotent and
+/// two tabs racing on one step write identical entities. To be answered by the tab-leader
+/// signal (Web Locks) once the app has one, so that only one tab does the work.
+pub fn is_background_leader() -> bool {
+    true
+}
+
+/// Starts the runner for the app's lifetime.
+pub fn start_runner(store: Store) {
+    let running = StoredValue::new(false);
+    let again = StoredValue::new(false);
+    let round = move || {
+        if running.get_value() {
+            again.set_value(true);
+            return;
+        }
+        if !is_background_leader() || matches!(store.status.get_untracked(), Status::Loading | Status::Outdated) {
+            return;
+        }
+        running.set_value(true);
+        spawn_local(async move {
+            loop {
+                again.set_value(false);
+                let offset = utc_offset() as i32;
+                let result = store
+                    .apply(|ws| {
+                        let (commit, report) = run_due(ws, now(), offset, BATCH);
+                        if commit.changes.is_empty() { Err(()) } else { Ok((commit, report.more)) }
+                    })
+                    .await;
+                let more = matches!(result, Ok(Ok(true)));
+                if !more && !again.get_value() {
+                    break;
+                }
+            }
+            running.set_value(false);
+        });
+    };
+    // After loading and after every change (this tab's, another tab's or the runner's own).
+    Effect::new(move |_| {
+        store.status.track();
+        store.ws.track();
+        round();
+    });
+    let _ = set_interval_with_handle(round, Duration::from_secs(60));
+}
