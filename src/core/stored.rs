@@ -96,6 +96,8 @@ mod tests {
     use crate::core::schema::{default_schema, SchemaEdit};
     use crate::core::time::Millis;
     use crate::core::value::Value;
+    use crate::core::workflow::engine::run_due;
+    use crate::core::workflow::{Action, AutomationCommand, Step, StepKind, Workflow};
 
     fn sample() -> (Workspace, Vec<String>) {
         let mut ws = Workspace::new(default_schema(), IdGen::new(3, 0));
@@ -181,8 +183,16 @@ mod tests {
         run(&mut ws, Command::Associate { from: ada.clone(), to: acme.clone(), labels: vec!["primary".into()] });
         run(&mut ws, Command::Associate { from: note, to: ada.clone(), labels: vec![] });
         run(&mut ws, Command::Associate { from: gone.clone(), to: acme, labels: vec![] });
-        run(&mut ws, Command::MergeRecords { primary: ada, secondary: dup });
+        run(&mut ws, Command::MergeRecords { primary: ada.clone(), secondary: dup });
         run(&mut ws, Command::DeleteRecord { id: gone });
+        let mut flow = Workflow::new("contacts", "Welcome");
+        flow.steps.push(Step { id: 1, kind: StepKind::Action(Action::SendEmail { subject: "Hi".into(), body: String::new() }) });
+        flow.steps.push(Step { id: 2, kind: StepKind::Action(Action::Notify { text: "Welcomed".into() }) });
+        run(&mut ws, Command::Automation(AutomationCommand::SaveWorkflow(flow)));
+        let flow = ws.automation().workflows().next().map(|w| w.id.clone()).expect("saved");
+        run(&mut ws, Command::Automation(AutomationCommand::Enroll { workflow: flow, record: ada }));
+        let (commit, _) = run_due(&mut ws, Millis(now + 1_000), 0, 10);
+        log.push(Batch::from_commit(&commit).encode());
         (ws, log)
     }
 
@@ -191,7 +201,7 @@ mod tests {
         let (ws, log) = every_kind();
         let entities = ws.entities();
         let kinds: std::collections::BTreeSet<&str> = entities.iter().map(kind).collect();
-        let all = ["association_defs", "binned", "edge", "owner", "record", "redirect", "schema"];
+        let all = ["association_defs", "binned", "edge", "enrollment", "notification", "outbox", "owner", "record", "redirect", "schema", "workflow"];
         assert_eq!(kinds, all.into_iter().collect(), "the sample lacks a kind");
         assert!(ws.binned().any(|b| !b.edges.is_empty()), "a binned record keeps its links");
         for chunk_size in [1, 3, CHUNK_SIZE] {

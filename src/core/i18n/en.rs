@@ -342,6 +342,7 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::ObMarkSent => "Mark as sent",
         Msg::ObSent => "Sent",
         Msg::ObTo => "To",
+        Msg::DlUnit => "Unit",
         // Record page, tasks, settings (ui/record, ui/tasks, ui/settings): add above this line.
         // ---
         Msg::Language => "Language",

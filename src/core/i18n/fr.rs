@@ -342,6 +342,7 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::ObMarkSent => "Marquer comme envoyé",
         Msg::ObSent => "Envoyé",
         Msg::ObTo => "À",
+        Msg::DlUnit => "Unité",
         // Record page, tasks, settings (ui/record, ui/tasks, ui/settings): add above this line.
         // ---
         Msg::Language => "Langue",

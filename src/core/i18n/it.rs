@@ -342,6 +342,7 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::ObMarkSent => "Segna come inviata",
         Msg::ObSent => "Inviata",
         Msg::ObTo => "A",
+        Msg::DlUnit => "Unità",
         // Record page, tasks, settings (ui/record, ui/tasks, ui/settings): add above this line.
         // ---
         Msg::Language => "Lingua",

@@ -419,6 +419,7 @@ pub enum Msg {
     ObMarkSent,
     ObSent,
     ObTo,
+    DlUnit,
     // Record page, tasks, settings (ui/record, ui/tasks, ui/settings): add above this line.
     // ---
     Language,

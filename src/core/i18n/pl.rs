@@ -342,6 +342,7 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::ObMarkSent => "Oznacz jako wysłane",
         Msg::ObSent => "Wysłano",
         Msg::ObTo => "Do",
+        Msg::DlUnit => "Jednostka",
         // Record page, tasks, settings (ui/record, ui/tasks, ui/settings): add above this line.
         // ---
         Msg::Language => "Język",

@@ -342,6 +342,7 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::ObMarkSent => "标记为已发送",
         Msg::ObSent => "已发送",
         Msg::ObTo => "收件人",
+        Msg::DlUnit => "单位",
         // Record page, tasks, settings (ui/record, ui/tasks, ui/settings): add above this line.
         // ---
         Msg::Language => "语言",

@@ -77,12 +77,24 @@ fn starts(ws: &Workspace, records: Option<&BTreeSet<RecordId>>, now: Millis) -> 
     out
 }
 
+/// The workflows one record enters now, after a change to it: what the engine evaluates
+/// for each committed change.
+pub fn starts_for(ws: &Workspace, record: &RecordId, now: Millis) -> Vec<Due> {
+    starts(ws, Some(&BTreeSet::from([record.clone()])), now)
+}
+
 /// Everything due at `now`, earliest first (a start before a step at the same instant).
 pub fn due(ws: &Workspace, now: Millis) -> Vec<Due> {
     let mut out = starts(ws, None, now);
     out.extend(ws.automation().due_by(now).map(|e| Due::Step { at: e.due, enrollment: e.id.clone(), seq: e.log.len() as u32 }));
     out.sort();
     out
+}
+
+/// Whether anything is due at `now`: lets the runner leave the workspace untouched (and the
+/// page unrendered) when there is nothing to do.
+pub fn has_due(ws: &Workspace, now: Millis) -> bool {
+    ws.automation().due_by(now).next().is_some() || !starts(ws, None, now).is_empty()
 }
 
 /// What one call of [`run_due`] did.

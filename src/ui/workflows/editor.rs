@@ -53,7 +53,9 @@ fn WorkflowEditor(id: AutoId) -> impl IntoView {
     };
     let draft = RwSignal::new(saved.get_untracked());
     let status = RwSignal::new(None::<String>);
-    let dirty = move || draft.get() != saved.get();
+    // On/off is applied at once, not through the draft, so it never counts as unsaved.
+    let switched_off = |w: Option<Workflow>| w.map(|w| Workflow { on_since: None, enroll_existing: false, ..w });
+    let dirty = move || switched_off(draft.get()) != switched_off(saved.get());
     let object = saved.get_untracked().map(|w| w.object).unwrap_or_default();
     let choices = {
         let object = object.clone();
@@ -76,7 +78,11 @@ fn WorkflowEditor(id: AutoId) -> impl IntoView {
         });
     };
     let save = move |_| {
-        if let Some(w) = draft.get_untracked() {
+        if let Some(mut w) = draft.get_untracked() {
+            if let Some(current) = saved.get_untracked() {
+                w.on_since = current.on_since;
+                w.enroll_existing = current.enroll_existing;
+            }
             run(AutomationCommand::SaveWorkflow(w), Some(Msg::WfSaved));
         }
     };
@@ -85,8 +91,6 @@ fn WorkflowEditor(id: AutoId) -> impl IntoView {
     let toggle = move |_| {
         let on = !saved.get_untracked().is_some_and(|w| w.is_on());
         run(AutomationCommand::SwitchWorkflow { id: wid.clone(), on, enroll_existing: enroll_existing.get_untracked() }, None);
-        // The draft follows the switch, so saving later keeps it.
-        draft.update(|d| if let Some(d) = d { d.on_since = on.then(now); d.enroll_existing = on && enroll_existing.get_untracked(); });
     };
     let navigate = use_navigate();
     let list_href = base.href("/workflows");

@@ -60,7 +60,7 @@ pub fn FieldInputs(prefix: &'static str, fields: Signal<Vec<(Field, Msg)>>, ente
                         view! {
                             <span class="cairn-flow__duration">
                                 <input id=id.clone() type="number" min="0" step="any" prop:value=value on:input=on_input/>
-                                <select aria-label=move || i18n.t(Msg::DlAmount) on:change=unit prop:value=move || entered.with(|e| e.unit.clone())>
+                                <select aria-label=move || i18n.t(Msg::DlUnit) on:change=unit prop:value=move || entered.with(|e| e.unit.clone())>
                                     <option value="minutes">{move || i18n.t(Msg::UnitMinutes)}</option>
                                     <option value="hours">{move || i18n.t(Msg::UnitHours)}</option>
                                     <option value="days">{move || i18n.t(Msg::UnitDays)}</option>

@@ -10,7 +10,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::core::workflow::engine::run_due;
+use crate::core::workflow::engine::{has_due, run_due};
 use crate::ui::record::utc_offset;
 use crate::ui::store::{now, Status, Store};
 
@@ -41,6 +41,11 @@ pub fn start_runner(store: Store) {
         spawn_local(async move {
             loop {
                 again.set_value(false);
+                // Checking first keeps the workspace signal untouched when nothing is due:
+                // every update re-renders the page and would bring the runner back here.
+                if !store.ws.with_untracked(|ws| has_due(ws, now())) {
+                    break;
+                }
                 let offset = utc_offset() as i32;
                 let result = store
                     .apply(|ws| {
@@ -48,7 +53,11 @@ pub fn start_runner(store: Store) {
                         if commit.changes.is_empty() { Err(()) } else { Ok((commit, report.more)) }
                     })
                     .await;
-                let more = matches!(result, Ok(Ok(true)));
+                let more = match result {
+                    Ok(Ok(more)) => more,
+                    // Nothing could run (or storage failed): wait for the next tick or change.
+                    _ => break,
+                };
                 if !more && !again.get_value() {
                     break;
                 }
