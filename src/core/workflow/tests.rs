@@ -98,7 +98,9 @@ fn a_delay_falls_due_while_closed_and_its_action_runs_once() {
     let mut w = World::new();
     w.workflow(call_tomorrow(), T0);
     let ada = w.create("contacts", &[("firstname", "Ada")], T0 + HOUR);
+    assert!(super::engine::has_due(&w.ws, Millis(T0 + 2 * HOUR)));
     assert_eq!(w.run(T0 + 2 * HOUR), 2, "enrolled, then waiting");
+    assert!(!super::engine::has_due(&w.ws, Millis(T0 + 2 * HOUR)), "the delay is not over");
     assert!(w.of("tasks").is_empty());
     // The app was closed for three days.
     assert_eq!(w.run(T0 + 72 * HOUR), 1);
@@ -108,6 +110,7 @@ fn a_delay_falls_due_while_closed_and_its_action_runs_once() {
     assert_eq!(tasks[0].created, Millis(T0 + 25 * HOUR), "runs at the time it fell due");
     assert_eq!(tasks[0].history("hs_task_subject")[0].source, Source::Workflow);
     assert_eq!(w.ws.associations().ids(&tasks[0].id, "contacts").next(), Some(&ada));
+    assert!(!super::engine::has_due(&w.ws, Millis(T0 + 73 * HOUR)));
     assert_eq!(w.run(T0 + 73 * HOUR), 0, "nothing runs twice");
     assert_eq!(w.of("tasks").len(), 1);
     let enrollment = w.ws.automation().enrollments().next().expect("enrolled");

@@ -35,7 +35,7 @@ pub fn NotificationBell() -> impl IntoView {
             <button type="button" class="cairn-nav__link cairn-bell__button" aria-expanded=move || open.get().to_string() aria-controls="cairn-bell-list"
                 aria-label=move || format!("{} ({})", i18n.t(Msg::WfNotifications), count())
                 on:click=move |_| open.update(|o| *o = !*o)>
-                <span aria-hidden="true">"🔔"</span>" "{move || i18n.t(Msg::WfNotifications)}
+                {move || i18n.t(Msg::WfNotifications)}
                 <span class="cairn-bell__count" hidden=move || count() == 0>{move || format_number(i18n.lang.get(), count() as f64, 0)}</span>
             </button>
             <div id="cairn-bell-list" class="cairn-bell__list" hidden=move || !open.get()>

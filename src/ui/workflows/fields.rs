@@ -35,11 +35,14 @@ pub fn FieldInputs(prefix: &'static str, fields: Signal<Vec<(Field, Msg)>>, ente
                 let id = format!("{prefix}-{field:?}").to_lowercase();
                 let value = move || entered.with(|e| e.slot(field).to_string());
                 let on_input = move |ev| entered.update(|e| e.set(field, event_target_value(&ev)));
+                // Read untracked: this closure re-renders only when the type changes, so an
+                // input keeps its focus while someone types in it.
+                let initial = entered.with_untracked(|e| e.slot(field).to_string());
                 let select = |list: Vec<(String, String)>| {
                     view! {
-                        <select id=id.clone() on:change=on_input>
+                        <select id=id.clone() on:change=on_input prop:value=value>
                             <option value="">"—"</option>
-                            {options(list, value())}
+                            {options(list, initial.clone())}
                         </select>
                     }
                     .into_any()

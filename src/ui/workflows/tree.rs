@@ -70,7 +70,8 @@ pub fn StepsEditor(draft: RwSignal<Option<Workflow>>, choices: Signal<Choices>) 
     let i18n = use_i18n();
     let key = RwSignal::new(String::from("delay_for"));
     let place = RwSignal::new(0usize);
-    let entered = RwSignal::new(Entered { unit: "days".into(), weekday: "0".into(), ..Entered::default() });
+    let blank = || Entered { unit: "days".into(), weekday: "0".into(), ..Entered::default() };
+    let entered = RwSignal::new(blank());
     let invalid = RwSignal::new(false);
     let fields = Signal::derive(move || step_fields(&key.get()));
     let place_options = move || {
@@ -104,6 +105,7 @@ pub fn StepsEditor(draft: RwSignal<Option<Workflow>>, choices: Signal<Choices>) 
                 add(&mut d.steps, target, step);
             }
         });
+        entered.set(blank());
     };
     view! {
         <section class="cairn-card cairn-flow__section" aria-labelledby="flow-steps">
