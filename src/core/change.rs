@@ -15,6 +15,7 @@ use super::schema::Schema;
 use super::segment::Segment;
 use super::time::Millis;
 use super::views::SavedView;
+use super::workflow::{AutoId, Enrollment, Notification, OutboxEmail, Workflow};
 
 /// A record in the recycle bin, restorable for [`crate::core::workspace::BIN_RETENTION_DAYS`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -49,6 +50,10 @@ pub enum Entity {
     View(SavedView),
     Segment(Segment),
     Pipeline(Pipeline),
+    Workflow(Workflow),
+    Enrollment(Enrollment),
+    Outbox(OutboxEmail),
+    Notification(Notification),
 }
 
 /// The store key of an entity; keys of different kinds never collide.
@@ -68,6 +73,10 @@ pub enum EntityKey {
     View(RecordId),
     Segment(RecordId),
     Pipeline(PipelineId),
+    Workflow(AutoId),
+    Enrollment(AutoId),
+    Outbox(AutoId),
+    Notification(AutoId),
 }
 
 impl Entity {
@@ -87,6 +96,10 @@ impl Entity {
             Entity::View(v) => EntityKey::View(v.id.clone()),
             Entity::Segment(s) => EntityKey::Segment(s.id.clone()),
             Entity::Pipeline(p) => EntityKey::Pipeline(p.id.clone()),
+            Entity::Workflow(w) => EntityKey::Workflow(w.id.clone()),
+            Entity::Enrollment(e) => EntityKey::Enrollment(e.id.clone()),
+            Entity::Outbox(o) => EntityKey::Outbox(o.id.clone()),
+            Entity::Notification(n) => EntityKey::Notification(n.id.clone()),
         }
     }
 }

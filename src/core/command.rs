@@ -12,6 +12,7 @@ use super::segment::{SegmentEdit, SegmentError};
 use super::time::Millis;
 use super::validate::Invalid;
 use super::views::{ViewEdit, ViewError};
+use super::workflow::{AutomationCommand, AutomationError};
 
 /// The outside facts a command needs: the time and who is acting.
 #[derive(Clone, Copy, Debug)]
@@ -63,6 +64,8 @@ pub enum Command {
     UpdateRecords { ids: Vec<RecordId>, values: Vec<Input> },
     /// Creates, changes or deletes a pipeline or its stages; see [`PipelineEdit`].
     EditPipeline(PipelineEdit),
+    /// Workflows, their enrollments and steps, the outbox; see [`crate::core::workflow`].
+    Automation(AutomationCommand),
 }
 
 /// Why one field was refused.
@@ -117,6 +120,8 @@ pub enum CommandError {
     Refused(Vec<(RecordId, CommandError)>),
     #[error("{0}")]
     Pipeline(#[from] PipelineError),
+    #[error("{0}")]
+    Automation(#[from] AutomationError),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Error)]

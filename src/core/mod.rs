@@ -39,4 +39,5 @@ pub mod validate;
 pub mod value;
 pub mod view;
 pub mod views;
+pub mod workflow;
 pub mod workspace;

@@ -137,6 +137,8 @@ mod tests {
     use crate::core::query::{Condition, Filter, Group, Op, Sort};
     use crate::core::segment::{Rule, SegmentEdit};
     use crate::core::views::{TableState, ViewEdit};
+    use crate::core::workflow::engine::run_due;
+    use crate::core::workflow::{Action, AutomationCommand, Step, StepKind, Workflow};
 
     fn sample() -> (Workspace, Vec<String>) {
         let mut ws = Workspace::new(default_schema(), IdGen::new(3, 0));
@@ -192,6 +194,10 @@ mod tests {
             Entity::View(_) => "view",
             Entity::Segment(_) => "segment",
             Entity::Pipeline(_) => "pipeline",
+            Entity::Workflow(_) => "workflow",
+            Entity::Enrollment(_) => "enrollment",
+            Entity::Outbox(_) => "outbox",
+            Entity::Notification(_) => "notification",
         }
     }
 
@@ -226,12 +232,20 @@ mod tests {
         run(&mut ws, Command::Associate { from: note.clone(), to: acme.clone(), labels: vec![] });
         run(&mut ws, Command::Unassociate { from: note.clone(), to: acme.clone() });
         run(&mut ws, Command::Associate { from: gone.clone(), to: acme, labels: vec![] });
-        run(&mut ws, Command::MergeRecords { primary: ada, secondary: dup });
+        run(&mut ws, Command::MergeRecords { primary: ada.clone(), secondary: dup });
         run(&mut ws, Command::DeleteRecord { id: gone });
         let filter = Filter { groups: vec![Group { conditions: vec![Condition::new("email", Op::IsKnown)] }] };
         let state = TableState { columns: vec!["email".into()], filter: filter.clone(), sort: Some(Sort { property: "email".into(), descending: true }) };
         run(&mut ws, Command::EditView(ViewEdit::Create { object: "contacts".into(), name: "With email".into(), state }));
         run(&mut ws, Command::EditSegment(SegmentEdit::Create { object: "contacts".into(), name: "Known".into(), rule: Rule::Active { filter } }));
+        let mut flow = Workflow::new("contacts", "Welcome");
+        flow.steps.push(Step { id: 1, kind: StepKind::Action(Action::SendEmail { subject: "Hi".into(), body: String::new() }) });
+        flow.steps.push(Step { id: 2, kind: StepKind::Action(Action::Notify { text: "Welcomed".into() }) });
+        run(&mut ws, Command::Automation(AutomationCommand::SaveWorkflow(flow)));
+        let flow = ws.automation().workflows().next().map(|w| w.id.clone()).expect("saved");
+        run(&mut ws, Command::Automation(AutomationCommand::Enroll { workflow: flow, record: ada }));
+        let (commit, _) = run_due(&mut ws, Millis(now + 1_000), 0, 10);
+        log.push(Batch::from_commit(&commit).encode());
         (ws, log)
     }
 
@@ -240,7 +254,7 @@ mod tests {
         let (ws, log) = every_kind();
         let entities = ws.entities();
         let kinds: std::collections::BTreeSet<&str> = entities.iter().map(kind).collect();
-        let all = ["association_defs", "binned", "edge", "owner", "pipeline", "record", "redirect", "schema", "segment", "unlinked", "view"];
+        let all = ["association_defs", "binned", "edge", "enrollment", "notification", "outbox", "owner", "pipeline", "record", "redirect", "schema", "segment", "unlinked", "view", "workflow"];
         assert_eq!(kinds, all.into_iter().collect(), "the sample lacks a kind");
         assert!(ws.binned().any(|b| !b.edges.is_empty()), "a binned record keeps its links");
         for chunk_size in [1, 3, CHUNK_SIZE] {

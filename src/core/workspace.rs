@@ -33,6 +33,7 @@ use super::schema::{ObjectDef, Schema};
 use super::search::SearchIndex;
 use super::validate::normalize;
 use super::value::Value;
+use super::workflow::Automation;
 
 /// Days a deleted record stays restorable.
 pub const BIN_RETENTION_DAYS: i64 = 90;
@@ -58,6 +59,8 @@ pub struct Workspace {
     columns: Mutex<ColumnIndex>,
     /// Saved views and segments.
     lists: lists::Lists,
+    /// Workflows, enrollments, outbox and notifications.
+    automation: Automation,
 }
 
 impl Workspace {
@@ -78,6 +81,7 @@ impl Workspace {
             pipelines: Pipelines::default(),
             columns: Mutex::default(),
             lists: lists::Lists::default(),
+            automation: Automation::default(),
         }
     }
 
@@ -150,6 +154,7 @@ impl Workspace {
         unlinked.sort_by_key(|u| u.key());
         out.extend(unlinked.into_iter().cloned().map(Entity::Unlinked));
         out.extend(self.lists.entities());
+        out.extend(self.automation.entities());
         out
     }
 
@@ -167,6 +172,10 @@ impl Workspace {
             EntityKey::View(id) => self.view(id).cloned().map(Entity::View),
             EntityKey::Segment(id) => self.segment(id).cloned().map(Entity::Segment),
             EntityKey::Pipeline(id) => self.pipelines.all().find(|p| &p.id == id).cloned().map(Entity::Pipeline),
+            EntityKey::Workflow(id) => self.automation.workflow(id).cloned().map(Entity::Workflow),
+            EntityKey::Enrollment(id) => self.automation.enrollment(id).cloned().map(Entity::Enrollment),
+            EntityKey::Outbox(id) => self.automation.email(id).cloned().map(Entity::Outbox),
+            EntityKey::Notification(id) => self.automation.notification(id).cloned().map(Entity::Notification),
         }
     }
 
@@ -212,6 +221,7 @@ impl Workspace {
             Command::EditSegment(edit) => return self.edit_segment(edit, ctx),
             Command::UpdateRecords { ids, values } => return self.update_records(&ids, &values, ctx),
             Command::EditPipeline(edit) => return self.edit_pipeline(&edit, ctx),
+            Command::Automation(command) => return self.automate(command, ctx),
         };
         Ok(self.apply(changes, Some(subject)))
     }
@@ -305,6 +315,9 @@ impl Workspace {
                     _ => None,
                 };
                 self.pipelines.put(id, pipeline);
+            }
+            key @ (EntityKey::Workflow(_) | EntityKey::Enrollment(_) | EntityKey::Outbox(_) | EntityKey::Notification(_)) => {
+                self.automation.put(key, entity);
             }
         }
     }
@@ -436,6 +449,7 @@ fn write_values(def: &ObjectDef, record: &mut Record, values: &[Input], ctx: &Co
 }
 
 mod associate;
+mod automation;
 mod bin;
 mod bulk;
 mod lists;

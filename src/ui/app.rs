@@ -15,6 +15,7 @@ use super::search::GlobalSearch;
 use super::settings::{AssociationsSettings, ObjectsSettings, OwnersSettings, PropertiesRoute, SettingsPage, StorageSettings};
 use super::segments::{SegmentRoute, SegmentsRoute};
 use super::tasks::TasksPage;
+use super::workflows::{start_runner, OutboxPage, WorkflowRoute, WorkflowsPage};
 use super::i18n::{use_i18n, I18n};
 use super::shell::{Nav, StorageBanner, UpdateBanner};
 use super::leader::Leader;
@@ -47,6 +48,7 @@ pub fn App() -> impl IntoView {
     store.start();
     let leader = Leader::start();
     provide_context(leader);
+    start_runner(store, leader);
 
     Effect::new(move |_| {
         let tag = i18n.lang.get().tag();
@@ -86,6 +88,9 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/data") view=DataPage/>
                             <Route path=path!("/import") view=ImportPage/>
                             <Route path=path!("/import/:object") view=ImportPage/>
+                            <Route path=path!("/workflows") view=WorkflowsPage/>
+                            <Route path=path!("/workflows/:id") view=WorkflowRoute/>
+                            <Route path=path!("/outbox") view=OutboxPage/>
                         </Routes>
                     </main>
                 </div>

@@ -19,6 +19,7 @@ mod segments;
 mod settings;
 mod shell;
 mod tasks;
+mod workflows;
 pub mod store;
 
 pub use app::App;

@@ -295,3 +295,16 @@ fn memberships(ws: &Workspace, filter: &Filter, now: Millis, depth: usize) -> Re
     }
     Ok(out)
 }
+
+/// Whether one record meets a filter, with `now` anchoring relative dates: what workflow
+/// triggers, branches and goals ask of a single record.
+pub fn record_matches(def: &super::schema::ObjectDef, filter: &Filter, record: &Record, now: Millis) -> Result<bool, QueryError> {
+    if filter.groups.is_empty() {
+        return Ok(true);
+    }
+    // Segment conditions need the workspace; a workflow's filters name properties only.
+    let compiled = compile::compile(def, filter, now, &Memberships::new())?;
+    let mut scratch = String::new();
+    let matched = compiled.groups().any(|g| g.iter().all(|(key, test)| test.holds(record.get_key(*key), &mut scratch)));
+    Ok(matched)
+}

@@ -187,6 +187,7 @@ pub fn merge_entities(ours: &[Entity], theirs: &[Entity]) -> (Vec<Entity>, Vec<S
     out.extend(redirects.into_iter().map(|(from, to)| Entity::Redirect(Redirect { from, to })));
     out.extend(unlinked);
     out.extend(crate::core::views::merge_lists(ours, theirs));
+    out.extend(crate::core::workflow::merge::merge_entities(ours, theirs));
     (out, conflicts)
 }
 

@@ -10,6 +10,7 @@ use crate::core::record_card::record_name;
 use crate::ui::app::Base;
 use crate::ui::i18n::use_i18n;
 use crate::ui::store::{failure_message, use_store, Status};
+use crate::ui::workflows::EnrollControl;
 
 use super::associations::AssociationsPanel;
 use super::merge::MergeDialog;
@@ -82,6 +83,7 @@ fn RecordPage(id: RecordId, object: String) -> impl IntoView {
                 <button type="button" class="cairn-button cairn-button--danger" on:click=move |_| confirm_delete.set(true)>{move || i18n.t(Msg::DeleteRecord)}</button>
             </div>
             <p class="cairn-field__error" role="alert">{move || error.get()}</p>
+            <EnrollControl id=id.clone() object=object.clone()/>
         </header>
         <div class="cairn-record__columns">
             <PropertiesPanel id=id.clone() object=object.clone()/>

@@ -5,6 +5,7 @@ use crate::core::schema::ObjectKind;
 use crate::ui::app::Base;
 use crate::ui::i18n::use_i18n;
 use crate::ui::store::use_store;
+use crate::ui::workflows::NotificationBell;
 
 use super::LanguagePicker;
 
@@ -33,6 +34,9 @@ pub fn Nav() -> impl IntoView {
             }/>
             <a class="cairn-nav__link" href=base.href("/tasks")>{move || i18n.t(Msg::NavTasks)}</a>
             <a class="cairn-nav__link" href=base.href("/reports")>{move || i18n.t(Msg::NavReports)}</a>
+            <a class="cairn-nav__link" href=base.href("/workflows")>{move || i18n.t(Msg::NavAutomation)}</a>
+            <a class="cairn-nav__link" href=base.href("/outbox")>{move || i18n.t(Msg::NavOutbox)}</a>
+            <NotificationBell/>
             <a class="cairn-nav__link" href=base.href("/data")>{move || i18n.t(Msg::NavData)}</a>
             <a class="cairn-nav__link" href=base.href("/settings")>{move || i18n.t(Msg::NavSettings)}</a>
             <LanguagePicker/>
