@@ -12,6 +12,7 @@ pub mod board;
 pub mod calculate;
 pub mod change;
 pub mod command;
+pub mod compare;
 pub mod csv;
 pub mod fold;
 pub mod i18n;

@@ -24,7 +24,7 @@ pub(crate) fn run_scan<'a>(ws: &'a Workspace, query: &Query, page: Page, now: Mi
 /// A record matches every condition of any group; no groups match everything.
 fn matches(filter: &CompiledFilter, record: &Record, scratch: &mut String) -> bool {
     let mut groups = filter.groups().peekable();
-    groups.peek().is_none() || groups.any(|g| g.iter().all(|(key, test)| test.holds(record.get_key(*key), scratch)))
+    groups.peek().is_none() || groups.any(|g| g.iter().all(|(key, test)| test.holds(record.value(*key).as_deref(), scratch)))
 }
 
 /// The default order: newest first, then by id, so that every order is total.
@@ -34,7 +34,7 @@ fn newest_first(a: &Record, b: &Record) -> Ordering {
 
 fn sorted_page<'a>(matches: impl Iterator<Item = &'a Record>, sort: Option<&SortSpec>, page: Page) -> Results<'a> {
     let keyed: Vec<(SortKey, &Record)> = match sort {
-        Some(spec) => matches.map(|r| (spec.key_of_value(r.get_key(spec.key())), r)).collect(),
+        Some(spec) => matches.map(|r| (spec.key_of_value(r.value(spec.key()).as_deref()), r)).collect(),
         None => matches.map(|r| (SortKey::Empty, r)).collect(),
     };
     let total = keyed.len();
