@@ -3,14 +3,16 @@
 // (with and without an FTS5 trigram index, persisted in OPFS), marmelab's FakeRest and
 // plain JavaScript arrays (both kept in IndexedDB), on the same generated data.
 //
-//   node bench/compare/run.mjs [contacts=100000] [runs=3]      (after `./x build`)
+//   node bench/compare/run.mjs [contacts=100000] [runs=3] [--check]   (after `./x build`)
 //
 // Every run launches a fresh browser per engine (engines in a rotating order), imports the
 // data set, times the operations (median of several calls), then reopens the browser on
 // the same profile for the cold start and the memory figure. Answers are compared across
-// engines. Writes bench/results/compare-<contacts>.md (and .json).
+// engines. Writes bench/results/compare-<contacts>.md (and .json); with `--check` it writes
+// nothing and fails when an engine's answer differs from Cairn's (FakeRest's substring
+// search excepted), which is how the test suite keeps the peers honest.
 import { createServer } from 'node:http';
-import { readFile, writeFile, mkdtemp, mkdir, readdir } from 'node:fs/promises';
+import { readFile, writeFile, mkdtemp, mkdir, readdir, rm } from 'node:fs/promises';
 import { join, extname, dirname, normalize } from 'node:path';
 import { tmpdir, loadavg, cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -19,8 +21,10 @@ import { launch } from '../../tests/e2e/harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
-const contacts = Number(process.argv[2] ?? 100_000);
-const runs = Number(process.argv[3] ?? 3);
+const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const checkOnly = process.argv.includes('--check');
+const contacts = Number(args[0] ?? 100_000);
+const runs = Number(args[1] ?? 3);
 const REPEAT = 7;
 /** The moment the data set looks current at (2026-01-01 UTC), so every run agrees. */
 const NOW = Date.UTC(2026, 0, 1);
@@ -220,19 +224,40 @@ try {
       const profile = await mkdtemp(join(tmpdir(), `cairn-compare-${engine}-`));
       const w = await warm(engine, url, profile, domain, email);
       const c = await cold(engine, url, profile);
+      await rm(profile, { recursive: true, force: true });
       results[engine].push({ ...w, ...c });
       loads.push(loadavg()[0]);
       console.error(`run ${run + 1}/${runs} ${engine}: import ${w.import.toFixed(0)} ms, cold ${c.cold.toFixed(0)} ms`);
     }
   }
-  const sizes = await downloadSizes();
-  const report = render(results, sizes, loads, dataset, (Date.now() - started) / 1000);
-  console.log(report);
-  await mkdir(join(here, '..', 'results'), { recursive: true });
-  await writeFile(join(here, '..', 'results', `compare-${contacts}.md`), report);
-  await writeFile(join(here, '..', 'results', `compare-${contacts}.json`), JSON.stringify({ contacts, runs, results, sizes, loads }, null, 1));
+  if (checkOnly) {
+    const wrong = disagreements(results);
+    if (wrong.length > 0) throw new Error(`answers differ from Cairn's: ${wrong.join('; ')}`);
+    console.log(`all engines agree on ${Object.keys(results.cairn[0].answers).length} answers`);
+  } else {
+    await write(results, loads, dataset, (Date.now() - started) / 1000);
+  }
 } finally {
   server.close();
+}
+
+async function write(results, loads, dataset, seconds) {
+  const sizes = await downloadSizes();
+  const report = render(results, sizes, loads, dataset, seconds);
+  console.log(report);
+  const out = join(here, '..', 'results');
+  await mkdir(out, { recursive: true });
+  await writeFile(join(out, `compare-${contacts}.md`), report);
+  await writeFile(join(out, `compare-${contacts}.json`), JSON.stringify({ contacts, runs, results, sizes, loads }, null, 1));
+}
+
+/** Answers that differ from Cairn's, except FakeRest's search (substring by design). */
+function disagreements(results) {
+  const reference = results.cairn[0].answers;
+  return ENGINES.slice(1).flatMap((e) => Object.keys(reference)
+    .filter((key) => !(e === 'fakerest' && key.startsWith('search')))
+    .filter((key) => JSON.stringify(results[e][0].answers[key]) !== JSON.stringify(reference[key]))
+    .map((key) => `${e} ${key}`));
 }
 
 function render(results, sizes, loads, dataset, seconds) {
