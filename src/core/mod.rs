@@ -13,6 +13,7 @@ pub mod pipeline;
 pub mod calculate;
 pub mod change;
 pub mod command;
+pub mod compare;
 pub mod csv;
 pub mod fold;
 pub mod forecast;

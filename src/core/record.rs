@@ -7,12 +7,15 @@
 
 mod props;
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 pub use props::Props;
 
 use super::id::RecordId;
 use super::prop_key::PropKey;
+use super::schema::RECORD_ID;
 use super::time::Millis;
 use super::value::Value;
 
@@ -64,6 +67,22 @@ impl Record {
     /// The current value by interned key: what loops over many records use.
     pub fn get_key(&self, key: PropKey) -> Option<&Value> {
         self.props.current(key)
+    }
+
+    /// The value as queries see it: the stored value, else the system properties the core
+    /// keeps on the record itself (create and last-modified dates, record id), so that
+    /// filters and sorts on them work like on any other property.
+    pub fn value(&self, key: PropKey) -> Option<Cow<'_, Value>> {
+        if let Some(value) = self.get_key(key) {
+            return Some(Cow::Borrowed(value));
+        }
+        let system = match key.name() {
+            "createdate" => self.created.to_iso(),
+            "lastmodifieddate" => self.updated.to_iso(),
+            RECORD_ID => self.id.to_string(),
+            _ => return None,
+        };
+        Some(Cow::Owned(Value::Text(system)))
     }
 
     /// The current value as display text, empty when unset.

@@ -237,7 +237,7 @@ impl ObjectColumns {
         let slot = self.slot_for(record);
         self.created[slot as usize] = record.created;
         for (key, column) in &mut self.columns {
-            column.set(slot, record.get_key(*key));
+            column.set(slot, record.value(*key).as_deref());
         }
     }
 
@@ -255,9 +255,9 @@ impl ObjectColumns {
         let Some(&slot) = self.slots.get(&new.id) else { return self.insert(new) };
         self.created[slot as usize] = new.created;
         for (key, column) in &mut self.columns {
-            let value = new.get_key(*key);
-            if old.get_key(*key) != value {
-                column.set(slot, value);
+            let value = new.value(*key);
+            if old.value(*key) != value {
+                column.set(slot, value.as_deref());
             }
         }
     }
@@ -266,7 +266,7 @@ impl ObjectColumns {
         let mut column = Column { codes: vec![UNSET; self.ids.len()], dictionary: Dictionary::new() };
         for record in records {
             if let Some(&slot) = self.slots.get(&record.id) {
-                column.set(slot, record.get_key(key));
+                column.set(slot, record.value(key).as_deref());
             }
         }
         self.columns.insert(key, column);

@@ -27,7 +27,7 @@ fn matches(filter: &CompiledFilter, record: &Record, scratch: &mut String) -> bo
     let mut groups = filter.groups().peekable();
     let passes = |key, test: &super::compile::Test, scratch: &mut String| match test.members() {
         Some((ids, negate)) => ids.contains(&record.id) != negate,
-        None => test.holds(record.get_key(key), scratch),
+        None => test.holds(record.value(key).as_deref(), scratch),
     };
     groups.peek().is_none() || groups.any(|g| g.iter().all(|(key, test)| passes(*key, test, scratch)))
 }
@@ -39,7 +39,7 @@ fn newest_first(a: &Record, b: &Record) -> Ordering {
 
 fn sorted_page<'a>(matches: impl Iterator<Item = &'a Record>, sort: Option<&SortSpec>, page: Page) -> Results<'a> {
     let keyed: Vec<(SortKey, &Record)> = match sort {
-        Some(spec) => matches.map(|r| (spec.key_of_value(r.get_key(spec.key())), r)).collect(),
+        Some(spec) => matches.map(|r| (spec.key_of_value(r.value(spec.key()).as_deref()), r)).collect(),
         None => matches.map(|r| (SortKey::Empty, r)).collect(),
     };
     let total = keyed.len();

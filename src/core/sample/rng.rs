@@ -21,7 +21,12 @@ impl Rng {
         if n == 0 {
             return 0;
         }
-        (((self.next_u64() >> 32) * n as u64) >> 32) as usize
+        let x = self.next_u64();
+        match u32::try_from(n) {
+            Ok(n) => (((x >> 32) * u64::from(n)) >> 32) as usize,
+            // Spans of milliseconds can exceed 32 bits (a few companies over two years).
+            Err(_) => ((u128::from(x) * n as u128) >> 64) as usize,
+        }
     }
 
     pub fn range(&mut self, low: i64, high: i64) -> i64 {
