@@ -30,11 +30,16 @@ fn newest_removals<'a>(removals: impl IntoIterator<Item = &'a Unlinked>) -> Opti
 /// either side, live or kept by a binned record) with every tombstone of it.
 pub fn merge_link<'a>(edges: &[&'a Edge], removals: &[&'a Unlinked]) -> (Option<Edge>, Option<Unlinked>) {
     let removed = newest_removals(removals.iter().copied());
+    // A label added at some time shows the link was there then: a copy of the link is alive
+    // as of its newest add, of the link or of any label. Judging removals against that time
+    // keeps the result independent of the order of merges (a copy whose link add lost to a
+    // removal may still carry a newer label add that another merge would have kept).
+    let alive = |e: &Edge| e.label_at.values().copied().fold(e.at, Millis::max);
     // The newest add decides; between adds of the same instant, the ends in a fixed order.
-    let ends = |e: &Edge| (e.at, std::cmp::Reverse((e.a.clone(), e.b.clone(), e.a_object.clone(), e.b_object.clone())));
+    let ends = |e: &Edge| (alive(e), e.at, std::cmp::Reverse((e.a.clone(), e.b.clone(), e.a_object.clone(), e.b_object.clone())));
     let Some(base) = edges.iter().max_by_key(|e| ends(e)) else { return (None, removed) };
     let link_removed = removed.as_ref().and_then(|r| r.at);
-    if link_removed.is_some_and(|r| r >= base.at) {
+    if link_removed.is_some_and(|r| r >= alive(base)) {
         return (None, removed);
     }
     let mut added: BTreeMap<&str, Millis> = BTreeMap::new();
@@ -49,8 +54,11 @@ pub fn merge_link<'a>(edges: &[&'a Edge], removals: &[&'a Unlinked]) -> (Option<
     let label_removed = |label: &str| removed.as_ref().and_then(|r| r.labels.get(label).copied()).max(link_removed);
     added.retain(|label, at| label_removed(label).is_none_or(|r| *at > r));
     let mut edge = (*base).clone();
+    // The link's time becomes its newest evidence, so that dropping a label below does not
+    // drop the evidence that kept the link (merging the result again changes nothing).
+    edge.at = alive(base);
     edge.labels = added.keys().map(|l| l.to_string()).collect();
-    edge.label_at = added.into_iter().filter(|(_, at)| *at != base.at).map(|(l, at)| (l.to_string(), at)).collect();
+    edge.label_at = added.into_iter().filter(|(_, at)| *at != edge.at).map(|(l, at)| (l.to_string(), at)).collect();
     (Some(edge), removed)
 }
 

@@ -184,7 +184,8 @@ proptest! {
             if !(live(&m, &x) && live(&m, &y)) {
                 continue;
             }
-            let newest_add = [&a, &b].iter().filter_map(|s| edge_between(s, i)).map(|e| e.at).max();
+            // A label's add shows the link was there then, so it counts as an add of the link.
+            let newest_add = [&a, &b].iter().filter_map(|s| edge_between(s, i)).map(|e| e.label_at.values().copied().fold(e.at, Millis::max)).max();
             let newest_removal = [&a, &b].iter().filter_map(|s| removal_between(s, i)).filter_map(|u| u.at).max();
             let merged = edge_between(&m, i);
             match (newest_add, newest_removal) {
