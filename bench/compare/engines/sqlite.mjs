@@ -4,7 +4,9 @@ export function sqliteEngine(fts) {
   const worker = new Worker(`./sqlite-worker.mjs?fts=${fts ? 1 : 0}`, { type: 'module' });
   const pending = new Map();
   let next = 0;
-  const ready = new Promise((resolve) => {
+  const ready = new Promise((resolve, reject) => {
+    // A worker whose module fails to load never answers: fail instead of waiting forever.
+    worker.addEventListener('error', (e) => reject(new Error(`the SQLite worker failed to start: ${e.message ?? 'load error'}`)));
     worker.addEventListener('message', ({ data }) => {
       if (data.ready) return resolve();
       const { resolve: ok, reject } = pending.get(data.id);
