@@ -9,7 +9,7 @@ use crate::core::i18n::Msg;
 use crate::core::id::RecordId;
 use crate::ui::i18n::use_i18n;
 use crate::ui::records::dialog::Modal;
-use crate::ui::records::field::PropertyField;
+use crate::ui::records::field::property_fields;
 use crate::ui::store::use_store;
 
 /// A refused move waiting for the properties its stage requires.
@@ -38,15 +38,7 @@ pub fn RequiredDialog(ask: Ask, object: String, on_close: Callback<()>, on_save:
         let entered = inputs.iter().map(|(n, v)| (n.clone(), v.get_untracked())).filter(|(_, v)| !v.trim().is_empty()).collect();
         on_save.run((id.clone(), stage.clone(), entered));
     };
-    let fields = props
-        .into_iter()
-        .zip(values)
-        .enumerate()
-        .map(|(i, (prop, (name, value)))| {
-            let problem = Signal::derive(move || errors.with(|e| e.as_ref().and_then(|e| e.field(&name)).cloned()));
-            view! { <PropertyField prop=prop value=value problem=problem object=object.clone() owners=owners.clone() autofocus=i == 0/> }
-        })
-        .collect_view();
+    let fields = property_fields(props, &values, errors, &object, &owners);
     view! {
         <Modal title_id="board-required-title" on_close=on_close class="cairn-modal__dialog--form">
             <form class="cairn-form" novalidate on:submit=on_submit data-testid="board-required">

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::dialog::Modal;
-use super::field::PropertyField;
+use super::field::property_fields;
 use crate::core::command::{Command, CommandError};
 use crate::core::i18n::{command_problem, Msg};
 use crate::core::id::RecordId;
@@ -62,15 +62,7 @@ pub fn CreateDialog(def: ObjectDef, on_close: Callback<()>, on_created: Callback
         });
     };
 
-    let fields = props
-        .into_iter()
-        .zip(values)
-        .enumerate()
-        .map(|(i, (prop, (name, value)))| {
-            let problem = Signal::derive(move || errors.with(|e| e.as_ref().and_then(|e| e.field(&name)).cloned()));
-            view! { <PropertyField prop=prop value=value problem=problem object=object.clone() owners=owners.clone() autofocus=i == 0/> }
-        })
-        .collect_view();
+    let fields = property_fields(props, &values, errors, &object, &owners);
 
     view! {
         <Modal title_id="create-title" on_close=on_close class="cairn-modal__dialog--form">

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::command::FieldProblem;
+use crate::core::command::{CommandError, FieldProblem};
 use crate::core::i18n::{field_problem, Msg};
 use crate::core::schema::{PropertyDef, PropertyType};
 use crate::ui::app::Base;
@@ -29,6 +29,26 @@ fn toggle(list: &str, option: &str, on: bool) -> String {
         items.push(option);
     }
     items.join(";")
+}
+
+/// One input per property, each showing the problem `errors` names for it; the first takes
+/// the focus. What the create dialog and the board's required-properties dialog both show.
+pub fn property_fields(
+    props: Vec<PropertyDef>,
+    values: &[(String, RwSignal<String>)],
+    errors: RwSignal<Option<CommandError>>,
+    object: &str,
+    owners: &[(String, String)],
+) -> impl IntoView {
+    props
+        .into_iter()
+        .zip(values.iter().cloned())
+        .enumerate()
+        .map(|(i, (prop, (name, value)))| {
+            let problem = Signal::derive(move || errors.with(|e| e.as_ref().and_then(|e| e.field(&name)).cloned()));
+            view! { <PropertyField prop=prop value=value problem=problem object=object.to_string() owners=owners.to_vec() autofocus=i == 0/> }
+        })
+        .collect_view()
 }
 
 #[component]
