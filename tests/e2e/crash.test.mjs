@@ -100,8 +100,9 @@ test('a browser killed during a 50,000-record write keeps all of the batch or no
 
     // As a person would check: both earlier contacts are found by the quick search.
     await page.getByLabel('Search', { exact: true }).fill('Before');
-    await page.locator('tbody tr', { hasText: 'Ada' }).waitFor();
-    await page.locator('tbody tr', { hasText: 'Grace' }).waitFor();
+    await page.getByRole('row', { name: /Ada Before/ }).waitFor();
+    await page.getByRole('row', { name: /Grace Before/ }).waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('tbody tr').length === 2);
     await screenshot(page, 'crash-reopened');
   } finally {
     await context.close();

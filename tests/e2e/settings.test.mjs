@@ -140,7 +140,7 @@ test('a dropdown property added to contacts is set on a contact; a change that w
     await prop.getByRole('button', { name: 'Edit Roast preference' }).click();
     await page.locator('#prop-roast_preference').selectOption({ label: 'Dark roast' });
     await prop.getByRole('button', { name: 'Save' }).click();
-    await prop.getByText('Dark roast').waitFor();
+    await prop.locator('.cairn-props__value').getByText('Dark roast').waitFor();
 
     // Back in settings: the fill count shows it, and a lossy type change is refused.
     await settings(page, 'Data model');
@@ -201,7 +201,7 @@ test('an owner is added, refused without a name, edited, assigned to a contact, 
     await owner.getByRole('button', { name: 'Edit Owner' }).click();
     await page.locator('#prop-hubspot_owner_id').selectOption({ label: 'Rosalind Franklin' });
     await owner.getByRole('button', { name: 'Save' }).click();
-    await owner.getByText('Rosalind Franklin').waitFor();
+    await owner.locator('.cairn-props__value').getByText('Rosalind Franklin').waitFor();
 
     await settings(page, 'Owners');
     await row.getByRole('button', { name: 'Deactivate · Rosalind Franklin' }).click();
