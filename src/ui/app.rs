@@ -26,10 +26,24 @@ use crate::core::route::app_base;
 /// Turns `…/index.html` into `…/` so that routes match the same way on every host.
 pub fn canonicalize_location() {
     let Some(window) = web_sys::window() else { return };
+    pin_head_links(&window);
     let Ok(path) = window.location().pathname() else { return };
     if let Some(dir) = path.strip_suffix("index.html") {
         if let Ok(history) = window.history() {
             let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(dir));
+        }
+    }
+}
+
+/// The browser resolves the icon's relative URL again when it fetches it late, after a route
+/// change; made absolute against the page's own URL, it keeps pointing into the app.
+fn pin_head_links(window: &web_sys::Window) {
+    let (Some(document), Ok(page)) = (window.document(), window.location().href()) else { return };
+    for selector in ["link[rel=icon]", "link[rel=manifest]"] {
+        let Ok(Some(link)) = document.query_selector(selector) else { continue };
+        let Some(href) = link.get_attribute("href") else { continue };
+        if let Ok(url) = web_sys::Url::new_with_base(&href, &page) {
+            let _ = link.set_attribute("href", &url.href());
         }
     }
 }

@@ -66,7 +66,8 @@ export async function launch({ viewport = { width: 1280, height: 800 }, locale =
   const page = context.pages()[0] ?? (await context.newPage());
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  // The URL makes a failed request's message say which file it was.
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.location()?.url ? `${m.text()} (${m.location().url})` : m.text()));
   return { context, page, errors };
 }
 
