@@ -135,27 +135,7 @@ impl Workspace {
 
     /// Every stored entity, in a stable order: what a snapshot writes.
     pub fn entities(&self) -> Vec<Entity> {
-        let mut out = vec![Entity::Schema(self.schema.clone()), Entity::AssociationDefs(self.associations.defs().clone())];
-        out.extend(self.owners.values().cloned().map(Entity::Owner));
-        out.extend(self.pipelines.all().cloned().map(Entity::Pipeline));
-        let mut records: Vec<&Record> = self.records.values().collect();
-        records.sort_by(|a, b| a.id.cmp(&b.id));
-        out.extend(records.into_iter().cloned().map(Entity::Record));
-        let mut binned: Vec<&Binned> = self.bin.values().collect();
-        binned.sort_by(|a, b| a.record.id.cmp(&b.record.id));
-        out.extend(binned.into_iter().cloned().map(Entity::Binned));
-        let mut edges: Vec<_> = self.associations.edges().collect();
-        edges.sort_by_key(|e| e.key());
-        out.extend(edges.into_iter().cloned().map(Entity::Edge));
-        let mut redirects: Vec<_> = self.redirects.iter().map(|(from, to)| Redirect { from: from.clone(), to: to.clone() }).collect();
-        redirects.sort_by(|a, b| a.from.cmp(&b.from));
-        out.extend(redirects.into_iter().map(Entity::Redirect));
-        let mut unlinked: Vec<_> = self.associations.all_unlinked().collect();
-        unlinked.sort_by_key(|u| u.key());
-        out.extend(unlinked.into_iter().cloned().map(Entity::Unlinked));
-        out.extend(self.lists.entities());
-        out.extend(self.automation.entities());
-        out
+        self.entity_refs().iter().map(EntityRef::to_entity).collect()
     }
 
     /// The stored entity at `key`, as [`Workspace::entities`] lists it.
@@ -448,10 +428,13 @@ fn write_values(def: &ObjectDef, record: &mut Record, values: &[Input], ctx: &Co
     errors
 }
 
+pub use entity_refs::{Borrowed, EntityRef};
+
 mod associate;
 mod automation;
 mod bin;
 mod bulk;
+mod entity_refs;
 mod lists;
 mod load_sample;
 mod merge;

@@ -4,8 +4,8 @@
 //! `entities` is exactly what [`Workspace::entities`] returns (schema, association
 //! definitions, owners, records with their history, recycle bin, associations, redirects,
 //! tombstones of removed associations),
-//! one entity per line with object keys sorted, so the same workspace always exports the
-//! same bytes and two exports diff line by line. The format is documented in
+//! one entity per line with object keys in a fixed order, so the same workspace always exports
+//! the same bytes and two exports diff line by line. The format is documented in
 //! `docs/json-format.md`.
 //!
 //! Reading is strict because a backup comes from outside: size, nesting depth, JSON syntax,
@@ -15,6 +15,7 @@
 
 pub mod envelope;
 mod strict;
+mod stream;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -25,7 +26,7 @@ use super::change::{Change, Commit, Entity, EntityKey};
 use super::i18n::Msg;
 use super::id::RecordId;
 use super::time::Millis;
-use super::workspace::Workspace;
+use super::workspace::{EntityRef, Workspace};
 
 /// The `format` field that marks a Cairn backup.
 pub const FORMAT: &str = "cairn-backup";
@@ -35,8 +36,9 @@ pub const FORMAT: &str = "cairn-backup";
 pub const VERSION: u64 = 2;
 /// The oldest version this build reads.
 pub const OLDEST_VERSION: u64 = 1;
-/// The largest backup accepted, in bytes (100 MB).
-pub const MAX_BYTES: usize = 100 * 1024 * 1024;
+/// The largest backup accepted, in bytes (500 MiB, under the longest string a browser holds);
+/// entities are typed one at a time, so reading takes little more memory than the data.
+pub const MAX_BYTES: usize = 500 * 1024 * 1024;
 /// The deepest nesting accepted; a real backup needs about ten levels. Kept below the
 /// parser's own recursion limit so the depth error is always ours.
 pub const MAX_DEPTH: usize = 100;
@@ -107,20 +109,50 @@ impl Backup {
         Backup { exported_at, entities: ws.entities() }
     }
 
-    /// The document text: one entity per line, object keys sorted.
+    /// The document text: one entity per line, each written the same way every time.
     pub fn encode(&self) -> String {
-        let lines: Vec<String> = self.entities.iter().map(|e| canonical(e).to_string()).collect();
-        format!(
-            "{{\"format\":\"{FORMAT}\",\"version\":{VERSION},\"exported_at\":{},\"entities\":[\n{}\n]}}\n",
-            self.exported_at.0,
-            lines.join(",\n")
-        )
+        encode(self.exported_at, self.entities.iter().map(Written::Entity), self.entities.len())
     }
+}
+
+/// What one line of the file is written from.
+enum Written<'a> {
+    Entity(&'a Entity),
+    Ref(&'a EntityRef<'a>),
+}
+
+fn encode<'a>(exported_at: Millis, entities: impl Iterator<Item = Written<'a>>, count: usize) -> String {
+    let mut out = Vec::with_capacity(count * 640);
+    out.extend_from_slice(format!("{{\"format\":\"{FORMAT}\",\"version\":{VERSION},\"exported_at\":{},\"entities\":[\n", exported_at.0).as_bytes());
+    for (i, entity) in entities.enumerate() {
+        if i > 0 {
+            out.extend_from_slice(b",\n");
+        }
+        let start = out.len();
+        // Records and links, nearly the whole file, hold no hash maps and are written straight
+        // from their fields; the rest go through a tree that sorts their keys.
+        let written = match entity {
+            Written::Ref(EntityRef::Borrowed(b)) => serde_json::to_writer(&mut out, b),
+            Written::Ref(EntityRef::Owned(e)) | Written::Entity(e) => match e {
+                Entity::Record(_) | Entity::Binned(_) | Entity::Edge(_) | Entity::Redirect(_) | Entity::Unlinked(_) => serde_json::to_writer(&mut out, e),
+                _ => serde_json::to_writer(&mut out, &canonical(e)),
+            },
+        };
+        // Entities always serialize (no map has non-text keys); `null` keeps the file valid.
+        if written.is_err() {
+            out.truncate(start);
+            out.extend_from_slice(b"null");
+        }
+    }
+    out.extend_from_slice(b"\n]}\n");
+    // serde_json writes UTF-8 only, so this never takes the lossy path.
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// The backup document of a workspace: what "Export" saves.
 pub fn export(ws: &Workspace, exported_at: Millis) -> String {
-    Backup::of(ws, exported_at).encode()
+    let refs = ws.entity_refs();
+    encode(exported_at, refs.iter().map(Written::Ref), refs.len())
 }
 
 /// An entity as a JSON tree; serde_json's map sorts keys, which makes the output stable
@@ -138,8 +170,12 @@ pub fn parse(text: &str) -> Result<Backup, BackupError> {
     if depth > MAX_DEPTH {
         return Err(BackupError::TooDeep(depth));
     }
-    let strict::Unique(tree) = serde_json::from_str(text).map_err(syntax_error)?;
-    let Value::Object(mut top) = tree else { return Err(BackupError::NotABackup) };
+    // Anything but an object is read as JSON first, so that bad syntax is still told apart.
+    if !text.trim_start().starts_with('{') {
+        let strict::Unique(_) = serde_json::from_str(text).map_err(syntax_error)?;
+        return Err(BackupError::NotABackup);
+    }
+    let stream::Envelope { fields: top, entities } = serde_json::from_str(text).map_err(syntax_error)?;
     if top.get("format").and_then(Value::as_str) != Some(FORMAT) {
         return Err(BackupError::NotABackup);
     }
@@ -154,10 +190,12 @@ pub fn parse(text: &str) -> Result<Backup, BackupError> {
         Some(at) => Millis(at),
         None => return Err(BackupError::WrongType { path: "$.exported_at".into(), detail: "expected milliseconds".into() }),
     };
-    let Some(Value::Array(items)) = top.remove("entities") else {
+    let Some(stream::Entities { items: entities, refused }) = entities else {
         return Err(BackupError::WrongType { path: "$.entities".into(), detail: "expected an array".into() });
     };
-    let entities = items.into_iter().enumerate().map(|(i, item)| entity(i, item)).collect::<Result<Vec<_>, _>>()?;
+    if let Some(error) = refused {
+        return Err(error);
+    }
     check(&entities)?;
     Ok(Backup { exported_at, entities })
 }
@@ -173,12 +211,12 @@ fn syntax_error(error: serde_json::Error) -> BackupError {
 
 /// One entity, typed, and refused if writing it back would not give what was read.
 fn entity(index: usize, item: Value) -> Result<Entity, BackupError> {
-    let path = format!("$.entities[{index}]");
-    let typed: Entity = serde_json::from_value(item.clone()).map_err(|e| BackupError::WrongType { path: path.clone(), detail: e.to_string() })?;
-    match strict::first_difference(&item, &canonical(&typed), &path) {
+    let path = || format!("$.entities[{index}]");
+    let typed = <Entity as serde::Deserialize>::deserialize(&item).map_err(|e| BackupError::WrongType { path: path(), detail: e.to_string() })?;
+    match strict::first_difference(&item, &canonical(&typed), "") {
         None => Ok(typed),
-        Some((path, true)) => Err(BackupError::UnknownField(path)),
-        Some((path, false)) => Err(BackupError::WrongType { path, detail: "the value does not read back as written".into() }),
+        Some((inner, true)) => Err(BackupError::UnknownField(path() + &inner)),
+        Some((inner, false)) => Err(BackupError::WrongType { path: path() + &inner, detail: "the value does not read back as written".into() }),
     }
 }
 

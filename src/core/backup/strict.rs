@@ -105,21 +105,34 @@ pub const DUPLICATE_KEY: &str = "duplicate key";
 /// Where `written` (the typed value serialized back) differs from `read`: a JSON path and
 /// whether the difference is a field the type does not know. `None` when they agree.
 pub fn first_difference(read: &Value, written: &Value, path: &str) -> Option<(String, bool)> {
+    difference(read, written).map(|(mut steps, unknown)| {
+        steps.reverse();
+        (format!("{path}{}", steps.concat()), unknown)
+    })
+}
+
+/// The path of the first difference, innermost step first; built only when there is one,
+/// since almost every entity of a real file agrees.
+fn difference(read: &Value, written: &Value) -> Option<(Vec<String>, bool)> {
+    let within = |step: String| move |(mut steps, unknown): (Vec<String>, bool)| {
+        steps.push(step);
+        (steps, unknown)
+    };
     match (read, written) {
         (Value::Object(r), Value::Object(w)) => {
             if let Some(key) = r.keys().find(|k| !w.contains_key(*k)) {
-                return Some((format!("{path}.{key}"), true));
+                return Some((vec![format!(".{key}")], true));
             }
             if let Some(key) = w.keys().find(|k| !r.contains_key(*k)) {
-                return Some((format!("{path}.{key}"), false));
+                return Some((vec![format!(".{key}")], false));
             }
-            r.iter().find_map(|(k, v)| first_difference(v, &w[k], &format!("{path}.{k}")))
+            r.iter().find_map(|(k, v)| difference(v, &w[k]).map(within(format!(".{k}"))))
         }
         (Value::Array(r), Value::Array(w)) if r.len() == w.len() => {
-            r.iter().zip(w).enumerate().find_map(|(i, (r, w))| first_difference(r, w, &format!("{path}[{i}]")))
+            r.iter().zip(w).enumerate().find_map(|(i, (r, w))| difference(r, w).map(within(format!("[{i}]"))))
         }
         (r, w) if r == w => None,
-        _ => Some((path.to_string(), false)),
+        _ => Some((Vec::new(), false)),
     }
 }
 

@@ -51,6 +51,18 @@ fn export_import_export_is_byte_identical() {
 }
 
 #[test]
+fn exporting_from_references_writes_what_the_owned_entities_write() {
+    let ws = sample();
+    let kinds: BTreeSet<String> = ws.entities().iter().map(|e| format!("{:?}", e.key()).split('(').next().unwrap_or_default().to_string()).collect();
+    for kind in ["Record", "Binned", "Edge", "Redirect", "Unlinked", "Owner", "Schema"] {
+        assert!(kinds.contains(kind), "the sample holds a {kind}: {kinds:?}");
+    }
+    assert_eq!(export(&ws, Millis(7)), Backup::of(&ws, Millis(7)).encode());
+    let refs: Vec<Entity> = ws.entity_refs().iter().map(EntityRef::to_entity).collect();
+    assert_eq!(refs, ws.entities());
+}
+
+#[test]
 fn the_same_workspace_exports_the_same_bytes() {
     let (a, b) = (sample(), sample());
     assert_eq!(export(&a, Millis(5)), export(&b, Millis(5)));

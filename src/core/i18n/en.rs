@@ -552,7 +552,7 @@ pub fn text(msg: Msg) -> &'static str {
         // Record page, tasks, settings (ui/record, ui/tasks, ui/settings): add above this line.
         // ---
         Msg::Language => "Language",
-        Msg::ErrBackupTooLarge => "This file is too large to be a backup (the limit is 100 MB).",
+        Msg::ErrBackupTooLarge => "This file is too large to be a backup (the limit is 500 MB).",
         Msg::ErrBackupTooDeep => "This file is nested too deeply to be a backup.",
         Msg::ErrBackupNotJson => "This file is not a JSON file.",
         Msg::ErrBackupTruncated => "This backup is incomplete: the file was cut short.",

@@ -552,7 +552,7 @@ pub fn text(msg: Msg) -> &'static str {
         // Record page, tasks, settings (ui/record, ui/tasks, ui/settings): add above this line.
         // ---
         Msg::Language => "Langue",
-        Msg::ErrBackupTooLarge => "Ce fichier est trop volumineux pour être une sauvegarde (100 Mo au maximum).",
+        Msg::ErrBackupTooLarge => "Ce fichier est trop volumineux pour être une sauvegarde (500 Mo au maximum).",
         Msg::ErrBackupTooDeep => "Ce fichier est imbriqué trop profondément pour être une sauvegarde.",
         Msg::ErrBackupNotJson => "Ce fichier n’est pas un fichier JSON.",
         Msg::ErrBackupTruncated => "Cette sauvegarde est incomplète : le fichier est tronqué.",

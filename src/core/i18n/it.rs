@@ -552,7 +552,7 @@ pub fn text(msg: Msg) -> &'static str {
         // Record page, tasks, settings (ui/record, ui/tasks, ui/settings): add above this line.
         // ---
         Msg::Language => "Lingua",
-        Msg::ErrBackupTooLarge => "Questo file è troppo grande per essere un backup (massimo 100 MB).",
+        Msg::ErrBackupTooLarge => "Questo file è troppo grande per essere un backup (massimo 500 MB).",
         Msg::ErrBackupTooDeep => "Questo file ha troppi livelli annidati per essere un backup.",
         Msg::ErrBackupNotJson => "Questo file non è un file JSON.",
         Msg::ErrBackupTruncated => "Questo backup è incompleto: il file è troncato.",

@@ -552,7 +552,7 @@ pub fn text(msg: Msg) -> &'static str {
         // Record page, tasks, settings (ui/record, ui/tasks, ui/settings): add above this line.
         // ---
         Msg::Language => "Język",
-        Msg::ErrBackupTooLarge => "Ten plik jest za duży, by był kopią zapasową (limit to 100 MB).",
+        Msg::ErrBackupTooLarge => "Ten plik jest za duży, by był kopią zapasową (limit to 500 MB).",
         Msg::ErrBackupTooDeep => "Ten plik ma zbyt głębokie zagnieżdżenie, by był kopią zapasową.",
         Msg::ErrBackupNotJson => "To nie jest plik JSON.",
         Msg::ErrBackupTruncated => "Ta kopia zapasowa jest niekompletna: plik jest ucięty.",

@@ -552,7 +552,7 @@ pub fn text(msg: Msg) -> &'static str {
         // Record page, tasks, settings (ui/record, ui/tasks, ui/settings): add above this line.
         // ---
         Msg::Language => "语言",
-        Msg::ErrBackupTooLarge => "文件过大，不是有效的备份（上限为 100 MB）。",
+        Msg::ErrBackupTooLarge => "文件过大，不是有效的备份（上限为 500 MB）。",
         Msg::ErrBackupTooDeep => "文件嵌套层级过深，不是有效的备份。",
         Msg::ErrBackupNotJson => "该文件不是 JSON 文件。",
         Msg::ErrBackupTruncated => "备份不完整：文件被截断。",
