@@ -280,6 +280,11 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::ReportCycle => "Average sales cycle (days)",
         Msg::PipelineObject => "Object",
         Msg::ReportDaysColumn => "Days",
+        Msg::StageDateEntered => "Date entered “{stage}” ({pipeline})",
+        Msg::StageDateExited => "Date exited “{stage}” ({pipeline})",
+        Msg::StageLatestTime => "Latest time in “{stage}” ({pipeline}), days",
+        Msg::StageCumulativeTime => "Cumulative time in “{stage}” ({pipeline}), days",
+        Msg::StageDateEnteredCurrent => "Date entered current stage",
         // Index pages, views, search, bin (ui/records, ui/search): add above this line.
         // ---
         Msg::RecordNotFound => "This record does not exist or was deleted.",

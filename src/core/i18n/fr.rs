@@ -280,6 +280,11 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::ReportCycle => "Cycle de vente moyen (jours)",
         Msg::PipelineObject => "Objet",
         Msg::ReportDaysColumn => "Jours",
+        Msg::StageDateEntered => "Date d’entrée dans « {stage} » ({pipeline})",
+        Msg::StageDateExited => "Date de sortie de « {stage} » ({pipeline})",
+        Msg::StageLatestTime => "Dernière durée dans « {stage} » ({pipeline}), en jours",
+        Msg::StageCumulativeTime => "Durée cumulée dans « {stage} » ({pipeline}), en jours",
+        Msg::StageDateEnteredCurrent => "Date d’entrée dans l’étape actuelle",
         // Index pages, views, search, bin (ui/records, ui/search): add above this line.
         // ---
         Msg::RecordNotFound => "Cette fiche n’existe pas ou a été supprimée.",

@@ -280,6 +280,11 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::ReportCycle => "Ciclo di vendita medio (giorni)",
         Msg::PipelineObject => "Oggetto",
         Msg::ReportDaysColumn => "Giorni",
+        Msg::StageDateEntered => "Data di ingresso in “{stage}” ({pipeline})",
+        Msg::StageDateExited => "Data di uscita da “{stage}” ({pipeline})",
+        Msg::StageLatestTime => "Ultima permanenza in “{stage}” ({pipeline}), in giorni",
+        Msg::StageCumulativeTime => "Permanenza totale in “{stage}” ({pipeline}), in giorni",
+        Msg::StageDateEnteredCurrent => "Data di ingresso nella fase attuale",
         // Index pages, views, search, bin (ui/records, ui/search): add above this line.
         // ---
         Msg::RecordNotFound => "Questo record non esiste o è stato eliminato.",

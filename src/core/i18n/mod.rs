@@ -361,6 +361,11 @@ pub enum Msg {
     ReportCycle,
     PipelineObject,
     ReportDaysColumn,
+    StageDateEntered,
+    StageDateExited,
+    StageLatestTime,
+    StageCumulativeTime,
+    StageDateEnteredCurrent,
     // Index pages, views, search, bin (ui/records, ui/search): add above this line.
     // ---
     RecordNotFound,

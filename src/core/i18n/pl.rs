@@ -280,6 +280,11 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::ReportCycle => "Średni cykl sprzedaży (dni)",
         Msg::PipelineObject => "Obiekt",
         Msg::ReportDaysColumn => "Dni",
+        Msg::StageDateEntered => "Data wejścia do etapu „{stage}” ({pipeline})",
+        Msg::StageDateExited => "Data wyjścia z etapu „{stage}” ({pipeline})",
+        Msg::StageLatestTime => "Ostatni czas w etapie „{stage}” ({pipeline}), w dniach",
+        Msg::StageCumulativeTime => "Łączny czas w etapie „{stage}” ({pipeline}), w dniach",
+        Msg::StageDateEnteredCurrent => "Data wejścia do bieżącego etapu",
         // Index pages, views, search, bin (ui/records, ui/search): add above this line.
         // ---
         Msg::RecordNotFound => "Ten rekord nie istnieje lub został usunięty.",

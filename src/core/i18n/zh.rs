@@ -280,6 +280,11 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::ReportCycle => "平均销售周期（天）",
         Msg::PipelineObject => "对象",
         Msg::ReportDaysColumn => "天数",
+        Msg::StageDateEntered => "进入“{stage}”的日期（{pipeline}）",
+        Msg::StageDateExited => "离开“{stage}”的日期（{pipeline}）",
+        Msg::StageLatestTime => "最近一次停留在“{stage}”的时间（{pipeline}，天）",
+        Msg::StageCumulativeTime => "在“{stage}”的累计停留时间（{pipeline}，天）",
+        Msg::StageDateEnteredCurrent => "进入当前阶段的日期",
         // Index pages, views, search, bin (ui/records, ui/search): add above this line.
         // ---
         Msg::RecordNotFound => "此记录不存在或已被删除。",

@@ -13,6 +13,7 @@
 
 mod edit;
 mod history;
+mod history_props;
 mod merge;
 mod moves;
 
@@ -22,7 +23,8 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 pub use edit::{plan_edit, PipelineEdit, StageSettings};
-pub use history::{entered_current_stage, stage_history, stage_history_values, stage_times, StageTime, StageVisit};
+pub use history::{entered_current_stage, stage_history, stage_times, StageTime, StageVisit};
+pub use history_props::{history_property, stage_history_properties, stage_history_value, value_at, with_stage_history, HistoryField, ENTERED_CURRENT};
 pub use merge::{merge_pipeline, PipelineConflict};
 pub use moves::plan_move;
 
@@ -207,6 +209,20 @@ impl Pipelines {
         self.by_id.values().find(|p| p.object == object && !p.deleted && p.stage(stage).is_some())
     }
 
+    /// The name behind a stored pipeline or stage id of `object`'s `property`, so screens
+    /// show "Qualified to buy" and "Sales Pipeline" rather than `qualifiedtobuy` and `default`; `None` for any
+    /// other property or an id no live pipeline knows.
+    pub fn value_label(&self, object: &str, property: &str, value: &str) -> Option<String> {
+        let (pipeline_prop, stage_prop) = properties_of(object);
+        if property == stage_prop {
+            return self.holding(object, value)?.stage(value).map(|s| s.label.clone());
+        }
+        if property == pipeline_prop {
+            return self.get(value).filter(|p| p.object == object).map(|p| p.label.clone());
+        }
+        None
+    }
+
     /// Sets or removes one pipeline; removing a default brings the default back, as a
     /// workspace without that entity holds it.
     pub fn put(&mut self, id: PipelineId, pipeline: Option<Pipeline>) {
@@ -226,5 +242,7 @@ impl Pipelines {
     }
 }
 
+#[cfg(test)]
+mod history_query_tests;
 #[cfg(test)]
 mod tests;
