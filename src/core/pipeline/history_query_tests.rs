@@ -174,3 +174,16 @@ fn tables_show_stage_names_and_history_the_locales_way_and_exports_keep_ids() {
         "\u{feff}Deal stage,Date entered “Qualified to buy” (Sales Pipeline),\"Cumulative time in “Qualified to buy” (Sales Pipeline), days\"\r\nqualifiedtobuy,2026-01-07T00:00:00.000Z,9\r\n"
     );
 }
+
+#[test]
+fn a_filter_trigger_on_a_date_entered_fires_when_the_stage_was_entered() {
+    use crate::core::workflow::triggers::fire_times;
+    use crate::core::workflow::TriggerKind;
+    let f = Fixture::new();
+    let deals = f.ws.schema().object("deals").expect("deals").clone();
+    let filter = Filter { groups: vec![Group { conditions: vec![cond("hs_date_entered_contractsent", Op::IsKnown)] }] };
+    let trigger = TriggerKind::MeetsFilter { filter };
+    let record = |id: &RecordId| f.ws.record(id).expect("kept").clone();
+    assert_eq!(fire_times(&deals, &trigger, &record(&f.a), at(12)), [at(10)]);
+    assert!(fire_times(&deals, &trigger, &record(&f.b), at(12)).is_empty());
+}
