@@ -11,6 +11,7 @@
 //! bring the default back and another device learns of the deletion. Stage ids are unique
 //! across the pipelines of an object, so a stage id alone names a column.
 
+mod category;
 mod edit;
 mod history;
 mod history_props;
@@ -22,6 +23,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+pub use category::ForecastCategory;
 pub use edit::{plan_edit, PipelineEdit, StageSettings};
 pub use history::{entered_current_stage, stage_history, stage_times, StageTime, StageVisit};
 pub use history_props::{history_property, stage_history_properties, stage_history_value, value_at, with_stage_history, HistoryField, ENTERED_CURRENT};
@@ -65,11 +67,14 @@ pub struct Stage {
     pub state: StageState,
     /// Properties a record must have to enter this stage.
     pub required: Vec<String>,
+    /// The forecast category chosen in the editor; `None` follows the probability.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<ForecastCategory>,
 }
 
 impl Stage {
     fn new(id: &str, label: &str, probability: u8, state: StageState) -> Self {
-        Stage { id: id.to_string(), label: label.to_string(), probability, state, required: Vec::new() }
+        Stage { id: id.to_string(), label: label.to_string(), probability, state, required: Vec::new(), category: None }
     }
 
     /// The amount weighted by this stage's probability, rounded once.

@@ -44,7 +44,7 @@ impl Bench {
 }
 
 fn settings(probability: u8, state: StageState, required: &[&str]) -> StageSettings {
-    StageSettings { probability, state, required: required.iter().map(|s| s.to_string()).collect() }
+    StageSettings { probability, state, required: required.iter().map(|s| s.to_string()).collect(), category: None }
 }
 
 #[test]
