@@ -84,7 +84,11 @@ test('a deal moved on the board is found by its stage history, shown as a column
     // The record page names the stage too.
     await moved.getByRole('link', { name }).click();
     await page.locator('h1', { hasText: name }).waitFor();
-    await page.getByText('Qualified to buy', { exact: true }).first().waitFor();
+    await page.getByRole('button', { name: 'View all properties' }).click();
+    const stage = page.locator('[data-property="dealstage"] .cairn-props__text').first();
+    await stage.waitFor();
+    assert.equal((await stage.textContent()).trim(), 'Qualified to buy');
+    await stage.scrollIntoViewIfNeeded();
     await screenshot(page, 'pipelines-history-record-1280');
     assert.deepEqual(errors, []);
   } finally {
@@ -102,7 +106,7 @@ test('reports show forecast categories by owner and team, and count the ticket p
     await page.getByRole('link', { name: 'Reports' }).click();
     const owners = page.getByTestId('owner-chart-table');
     await owners.waitFor();
-    const headers = await owners.locator('th').allInnerTexts();
+    const headers = (await owners.locator('th').allTextContents()).map((h) => h.trim());
     for (const category of ['Pipeline', 'Best case', 'Commit', 'Closed won']) assert.ok(headers.includes(category), `${category} in ${headers}`);
     // The sample's deals have no owner: one row holds them all.
     const row = owners.locator('tbody tr', { hasText: 'No owner' });
@@ -117,7 +121,7 @@ test('reports show forecast categories by owner and team, and count the ticket p
     await page.getByLabel('Pipeline').selectOption({ label: 'Support Pipeline' });
     const stages = page.getByTestId('stage-count-table');
     await stages.waitFor();
-    assert.deepEqual(await stages.locator('tbody tr td:first-child').allInnerTexts(), ['New', 'Waiting on contact', 'Waiting on us', 'Closed']);
+    assert.deepEqual(await stages.locator('tbody tr td:first-child').allTextContents(), ['New', 'Waiting on contact', 'Waiting on us', 'Closed']);
     assert.equal(await page.getByTestId('report-open').innerText(), '0');
     assert.equal(await page.getByTestId('owner-chart-table').count(), 0, 'no amounts, no money tables');
     await screenshot(page, 'reports-tickets-1280');
