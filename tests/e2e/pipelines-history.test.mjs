@@ -130,3 +130,40 @@ test('reports show forecast categories by owner and team, and count the ticket p
     await context.close();
   }
 });
+
+test('a forecast category chosen in the pipeline editor moves amounts between categories', async () => {
+  const { context, page, errors } = await launch();
+  try {
+    await page.goto(server.url);
+    await ready(page);
+    await page.getByRole('button', { name: 'Load sample data' }).click();
+    await page.getByRole('status').filter({ hasText: 'Sample data loaded.' }).waitFor();
+    const categories = async () => {
+      await page.getByRole('link', { name: 'Reports' }).click();
+      const cells = page.getByTestId('owner-chart-table').locator('tbody tr', { hasText: 'No owner' }).locator('td');
+      await cells.first().waitFor();
+      const number = async (i) => Number((await cells.nth(i).innerText()).replace(/[^0-9]/g, ''));
+      return { pipeline: await number(2), commit: await number(4) };
+    };
+    const before = await categories();
+
+    await openDeals(page);
+    await page.getByTestId('view-board').click();
+    await page.getByRole('link', { name: 'Edit pipelines' }).click();
+    await page.getByTestId('pipeline-editor').waitFor();
+    const stage = page.locator('[data-testid="pipeline-stage"][data-stage="qualifiedtobuy"]');
+    const select = stage.getByTestId('stage-category');
+    assert.equal((await select.locator('option:checked').textContent()).trim(), 'From probability (Pipeline)', '40 % is Pipeline by default');
+    await select.selectOption({ label: 'Commit' });
+    await page.getByTestId('pipelines-message').filter({ hasText: 'Saved' }).waitFor();
+    await screenshot(page, 'pipelines-category-1280');
+
+    const after = await categories();
+    assert.ok(after.pipeline < before.pipeline, `${after.pipeline} < ${before.pipeline}`);
+    assert.ok(after.commit > before.commit);
+    assert.equal(after.pipeline + after.commit, before.pipeline + before.commit, 'the same amounts, in another category');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
