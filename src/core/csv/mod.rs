@@ -16,7 +16,7 @@ pub use errors::{error_rows_csv, rows_with_problems};
 pub use import::{import_table, preview_import, problems_csv, Dedup, ImportOptions, ImportReport, ImportRun, Problem};
 pub use mapping::{auto_map, choices, Target};
 pub use parse::{parse_csv, CsvError, Row, Table, MAX_CSV_BYTES};
-pub use write::{all_columns, export_records, export_records_with, neutralize, write_csv, Header};
+pub use write::{all_columns, export_records, export_records_at, export_records_with, neutralize, write_csv, Header};
 
 #[cfg(test)]
 mod tests;

@@ -5,8 +5,10 @@
 //! export. Such cells get a leading `'`, which spreadsheets show as plain text. Plain numbers
 //! such as `-12.5` are left alone: they are not formulas and must stay numbers.
 
+use crate::core::pipeline::stage_history_value;
 use crate::core::record::Record;
 use crate::core::schema::ObjectDef;
+use crate::core::time::Millis;
 
 const BOM: &str = "\u{feff}";
 
@@ -60,6 +62,17 @@ pub enum Header {
 
 /// [`export_records`] with the header row of choice.
 pub fn export_records_with<'a>(def: &ObjectDef, records: impl IntoIterator<Item = &'a Record>, columns: &[String], header: Header, bom: bool) -> String {
+    export_rows(def, records, columns, header, bom, None)
+}
+
+/// [`export_records_with`], with the stage history columns `def` lists
+/// ([`crate::core::pipeline::with_stage_history`]) computed at `now`. Values are written as
+/// stored (stage and option ids, ISO dates), so a file imports back as it was.
+pub fn export_records_at<'a>(def: &ObjectDef, records: impl IntoIterator<Item = &'a Record>, columns: &[String], header: Header, bom: bool, now: Millis) -> String {
+    export_rows(def, records, columns, header, bom, Some(now))
+}
+
+fn export_rows<'a>(def: &ObjectDef, records: impl IntoIterator<Item = &'a Record>, columns: &[String], header: Header, bom: bool, now: Option<Millis>) -> String {
     let columns: Vec<&str> = columns.iter().map(String::as_str).filter(|c| def.property(c).is_some()).collect();
     let header: Vec<String> = columns
         .iter()
@@ -69,7 +82,12 @@ pub fn export_records_with<'a>(def: &ObjectDef, records: impl IntoIterator<Item 
             Header::InternalNames => p.name.clone(),
         })
         .collect();
-    let rows: Vec<Vec<String>> = records.into_iter().map(|r| columns.iter().map(|c| r.text(c)).collect()).collect();
+    let cell = |r: &Record, c: &str| match (r.get(c), now) {
+        (Some(value), _) => value.display(),
+        (None, Some(now)) => stage_history_value(r, c, now).map(|v| v.display()).unwrap_or_default(),
+        (None, None) => String::new(),
+    };
+    let rows: Vec<Vec<String>> = records.into_iter().map(|r| columns.iter().map(|c| cell(r, c)).collect()).collect();
     write_csv(&header, &rows, bom)
 }
 

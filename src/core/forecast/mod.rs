@@ -57,6 +57,8 @@ pub struct Summary {
     pub won: usize,
     pub lost: usize,
     pub open: usize,
+    /// Done, neither won nor lost (a ticket's "Closed").
+    pub closed: usize,
     /// Won ÷ (won + lost).
     pub win_rate: Option<f64>,
     /// Average amount of won deals, minor units.
@@ -66,6 +68,7 @@ pub struct Summary {
 }
 
 /// One record as the reports read it.
+#[derive(Clone)]
 struct Deal<'a> {
     record: &'a Record,
     state: StageState,
@@ -125,10 +128,14 @@ fn furthest_open(pipeline: &Pipeline, deal: &Deal) -> Option<usize> {
 /// Per open stage: records that reached it, and the share that went on to the next open
 /// stage and to a won stage.
 pub fn conversion(ws: &Workspace, pipeline: &Pipeline, range: &Range) -> Vec<ConversionRow> {
+    conversion_of(pipeline, deals(ws, pipeline, range))
+}
+
+fn conversion_of<'a>(pipeline: &Pipeline, deals: impl Iterator<Item = Deal<'a>>) -> Vec<ConversionRow> {
     let open: Vec<usize> = (0..pipeline.stages.len()).filter(|i| pipeline.stages[*i].state == StageState::Open).collect();
     let mut reached = vec![0usize; open.len()];
     let mut won = vec![0usize; open.len()];
-    for deal in deals(ws, pipeline, range) {
+    for deal in deals {
         let is_won = deal.state == StageState::Won;
         let Some(furthest) = furthest_open(pipeline, &deal) else { continue };
         for k in (0..open.len()).filter(|k| open[*k] <= furthest) {
@@ -161,6 +168,16 @@ pub fn time_in_stage(ws: &Workspace, pipeline: &Pipeline, range: &Range, now: Mi
     pipeline.stages.iter().zip(sums).map(|(s, (ms, n))| (s.id.clone(), (n > 0).then(|| ms as f64 / n as f64 / Millis::DAY as f64))).collect()
 }
 
+/// How many records sit in each stage, in stage order: what a pipeline without amounts
+/// (tickets) reports instead of money.
+pub fn stage_counts(ws: &Workspace, pipeline: &Pipeline, range: &Range) -> Vec<(String, usize)> {
+    let mut counts = vec![0usize; pipeline.stages.len()];
+    for deal in deals(ws, pipeline, range) {
+        counts[deal.at] += 1;
+    }
+    pipeline.stages.iter().zip(counts).map(|(s, n)| (s.id.clone(), n)).collect()
+}
+
 /// The stage with the longest average time among open stages: the bottleneck.
 pub fn slowest_stage(pipeline: &Pipeline, times: &[(String, Option<f64>)]) -> Option<String> {
     times
@@ -173,8 +190,12 @@ pub fn slowest_stage(pipeline: &Pipeline, times: &[(String, Option<f64>)]) -> Op
 
 /// Win rate, average won amount and sales cycle over the range.
 pub fn summary(ws: &Workspace, pipeline: &Pipeline, range: &Range) -> Summary {
-    let (mut won, mut lost, mut open, mut won_amount, mut cycle_ms) = (0usize, 0usize, 0usize, 0i64, 0i64);
-    for deal in deals(ws, pipeline, range) {
+    summary_of(deals(ws, pipeline, range))
+}
+
+fn summary_of<'a>(deals: impl Iterator<Item = Deal<'a>>) -> Summary {
+    let (mut won, mut lost, mut open, mut closed, mut won_amount, mut cycle_ms) = (0usize, 0usize, 0usize, 0usize, 0i64, 0i64);
+    for deal in deals {
         match deal.state {
             StageState::Won => {
                 won += 1;
@@ -184,13 +205,14 @@ pub fn summary(ws: &Workspace, pipeline: &Pipeline, range: &Range) -> Summary {
             }
             StageState::Lost => lost += 1,
             StageState::Open => open += 1,
-            StageState::Closed => {}
+            StageState::Closed => closed += 1,
         }
     }
     Summary {
         won,
         lost,
         open,
+        closed,
         win_rate: (won + lost > 0).then(|| won as f64 / (won + lost) as f64),
         average_won: (won > 0).then(|| (won_amount as f64 / won as f64).round() as i64),
         cycle_days: (won > 0).then(|| cycle_ms as f64 / won as f64 / Millis::DAY as f64),
@@ -212,5 +234,12 @@ pub fn days_text(lang: Lang, days: Option<f64>) -> String {
     days.map_or_else(|| String::from("–"), |d| format_number(lang, d, 1))
 }
 
+mod owners;
+
+pub use crate::core::pipeline::ForecastCategory;
+pub use owners::{by_owner, by_team, category_msg, category_of, velocity, OwnerRow};
+
+#[cfg(test)]
+mod owners_tests;
 #[cfg(test)]
 mod tests;

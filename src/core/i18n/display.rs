@@ -49,6 +49,10 @@ fn number_text(lang: Lang, decimals: Option<u8>, n: f64) -> String {
 /// A value of property `def` of `object` as the user reads it.
 pub fn value_text(ws: &Workspace, locale: Locale, object: &str, def: &PropertyDef, value: &Value) -> String {
     let lang = locale.lang;
+    // Stage and pipeline properties hold ids; their names live in the pipelines.
+    if let Some(label) = value.as_text().and_then(|id| ws.pipelines().value_label(object, &def.name, id)) {
+        return label;
+    }
     match (shown_kind(def), value) {
         (PropertyType::Dropdown | PropertyType::Radio | PropertyType::Checkboxes, Value::List(items)) => {
             items.iter().map(|v| value_label(lang, object, def, v).into_owned()).collect::<Vec<_>>().join(", ")

@@ -18,7 +18,9 @@ use super::i18n::Lang;
 use super::id::RecordId;
 use super::query::{run, Page, Query, QueryError};
 use super::record::Record;
-use super::schema::{ObjectDef, PropertyType};
+use super::pipeline::{history_property, stage_history_value};
+use super::schema::{ObjectDef, PropertyDef, PropertyType};
+use super::value::Value;
 use super::search::search;
 use super::time::Millis;
 use super::workspace::Workspace;
@@ -95,7 +97,7 @@ pub fn table_page_in(ws: &Workspace, locale: Locale, query: &Query, text: &str, 
         let total = matching.len();
         (matching.into_iter().skip(page.offset).take(PAGE_SIZE).collect(), total)
     };
-    let rows = records.into_iter().map(|r| TableRow { id: r.id.clone(), cells: columns.iter().map(|c| cell_text_in(ws, locale, def, r, c)).collect() }).collect();
+    let rows = records.into_iter().map(|r| TableRow { id: r.id.clone(), cells: columns.iter().map(|c| cell_text_at(ws, locale, def, r, c, now)).collect() }).collect();
     Ok(TablePage { rows, total })
 }
 
@@ -109,6 +111,21 @@ pub fn cell_text(ws: &Workspace, def: &ObjectDef, record: &Record, property: &st
 pub fn cell_text_in(ws: &Workspace, locale: Locale, def: &ObjectDef, record: &Record, property: &str) -> String {
     let Some(value) = record.get(property) else { return String::new() };
     let Some(prop) = def.property(property) else { return value.display() };
+    cell_of(ws, locale, def, prop, value)
+}
+
+/// [`cell_text_in`], with stage history columns (not stored on the record) read at `now`.
+pub fn cell_text_at(ws: &Workspace, locale: Locale, def: &ObjectDef, record: &Record, property: &str, now: Millis) -> String {
+    if record.get(property).is_some() || def.property(property).is_some() {
+        return cell_text_in(ws, locale, def, record, property);
+    }
+    match (stage_history_value(record, property, now), history_property(def, property)) {
+        (Some(value), Some(prop)) => cell_of(ws, locale, def, &prop, &value),
+        _ => String::new(),
+    }
+}
+
+fn cell_of(ws: &Workspace, locale: Locale, def: &ObjectDef, prop: &PropertyDef, value: &Value) -> String {
     match &prop.kind {
         // Tables show the first line of long text.
         PropertyType::MultiLineText => value.display().lines().next().unwrap_or_default().to_string(),

@@ -13,6 +13,9 @@ pub struct StageSettings {
     pub probability: u8,
     pub state: StageState,
     pub required: Vec<String>,
+    /// `None`: the category follows the probability.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<super::ForecastCategory>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -93,7 +96,7 @@ pub fn plan_edit(pipelines: &Pipelines, edit: &PipelineEdit, mut mint: impl FnMu
         PipelineEdit::Delete { .. } => pipeline.deleted = true,
         PipelineEdit::AddStage { label: raw, settings, .. } => {
             checked(settings)?;
-            let stage = Stage { id: mint(), label: label(raw)?, probability: settings.probability, state: settings.state, required: settings.required.clone() };
+            let stage = Stage { id: mint(), label: label(raw)?, probability: settings.probability, state: settings.state, required: settings.required.clone(), category: settings.category };
             // New open stages go before the closed ones, as in HubSpot's editor.
             let at = if stage.state.is_closed() { pipeline.stages.len() } else { pipeline.stages.iter().position(|s| s.state.is_closed()).unwrap_or(pipeline.stages.len()) };
             pipeline.stages.insert(at, stage);
@@ -120,6 +123,7 @@ pub fn plan_edit(pipelines: &Pipelines, edit: &PipelineEdit, mut mint: impl FnMu
             stage.probability = settings.probability;
             stage.state = settings.state;
             stage.required = settings.required.clone();
+            stage.category = settings.category;
         }
         PipelineEdit::SetRules { rules, stalled_after_days, .. } => {
             pipeline.rules = *rules;

@@ -70,23 +70,3 @@ pub fn stage_times(record: &Record, now: Millis) -> Vec<StageTime> {
 pub fn entered_current_stage(record: &Record) -> Option<Millis> {
     stage_history(record).last().filter(|v| v.exited.is_none()).map(|v| v.entered)
 }
-
-/// The read-only calculated properties of stage history under HubSpot's names, as exports
-/// and filters read them: `hs_date_entered_<stage>`, `hs_date_exited_<stage>` (ISO 8601),
-/// `hs_time_in_<stage>` and `hs_v2_cumulative_time_in_<stage>` (milliseconds), and
-/// `hs_v2_date_entered_current_stage`.
-pub fn stage_history_values(record: &Record, now: Millis) -> Vec<(String, Value)> {
-    let mut out = Vec::new();
-    for time in stage_times(record, now) {
-        out.push((format!("hs_date_entered_{}", time.stage), Value::Text(time.entered.to_iso())));
-        if let Some(exited) = time.exited {
-            out.push((format!("hs_date_exited_{}", time.stage), Value::Text(exited.to_iso())));
-        }
-        out.push((format!("hs_time_in_{}", time.stage), Value::Int(time.latest)));
-        out.push((format!("hs_v2_cumulative_time_in_{}", time.stage), Value::Int(time.cumulative)));
-    }
-    if let Some(entered) = entered_current_stage(record) {
-        out.push(("hs_v2_date_entered_current_stage".to_string(), Value::Text(entered.to_iso())));
-    }
-    out
-}

@@ -11,8 +11,10 @@
 //! bring the default back and another device learns of the deletion. Stage ids are unique
 //! across the pipelines of an object, so a stage id alone names a column.
 
+mod category;
 mod edit;
 mod history;
+mod history_props;
 mod merge;
 mod moves;
 
@@ -21,8 +23,10 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+pub use category::ForecastCategory;
 pub use edit::{plan_edit, PipelineEdit, StageSettings};
-pub use history::{entered_current_stage, stage_history, stage_history_values, stage_times, StageTime, StageVisit};
+pub use history::{entered_current_stage, stage_history, stage_times, StageTime, StageVisit};
+pub use history_props::{history_property, stage_history_properties, stage_history_value, value_at, with_stage_history, HistoryField, ENTERED_CURRENT};
 pub use merge::{merge_pipeline, PipelineConflict};
 pub use moves::plan_move;
 
@@ -63,11 +67,14 @@ pub struct Stage {
     pub state: StageState,
     /// Properties a record must have to enter this stage.
     pub required: Vec<String>,
+    /// The forecast category chosen in the editor; `None` follows the probability.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<ForecastCategory>,
 }
 
 impl Stage {
     fn new(id: &str, label: &str, probability: u8, state: StageState) -> Self {
-        Stage { id: id.to_string(), label: label.to_string(), probability, state, required: Vec::new() }
+        Stage { id: id.to_string(), label: label.to_string(), probability, state, required: Vec::new(), category: None }
     }
 
     /// The amount weighted by this stage's probability, rounded once.
@@ -207,6 +214,20 @@ impl Pipelines {
         self.by_id.values().find(|p| p.object == object && !p.deleted && p.stage(stage).is_some())
     }
 
+    /// The name behind a stored pipeline or stage id of `object`'s `property`, so screens
+    /// show "Qualified to buy" and "Sales Pipeline" rather than `qualifiedtobuy` and `default`; `None` for any
+    /// other property or an id no live pipeline knows.
+    pub fn value_label(&self, object: &str, property: &str, value: &str) -> Option<String> {
+        let (pipeline_prop, stage_prop) = properties_of(object);
+        if property == stage_prop {
+            return self.holding(object, value)?.stage(value).map(|s| s.label.clone());
+        }
+        if property == pipeline_prop {
+            return self.get(value).filter(|p| p.object == object).map(|p| p.label.clone());
+        }
+        None
+    }
+
     /// Sets or removes one pipeline; removing a default brings the default back, as a
     /// workspace without that entity holds it.
     pub fn put(&mut self, id: PipelineId, pipeline: Option<Pipeline>) {
@@ -226,5 +247,7 @@ impl Pipelines {
     }
 }
 
+#[cfg(test)]
+mod history_query_tests;
 #[cfg(test)]
 mod tests;

@@ -44,7 +44,7 @@ impl Bench {
 }
 
 fn settings(probability: u8, state: StageState, required: &[&str]) -> StageSettings {
-    StageSettings { probability, state, required: required.iter().map(|s| s.to_string()).collect() }
+    StageSettings { probability, state, required: required.iter().map(|s| s.to_string()).collect(), category: None }
 }
 
 #[test]
@@ -253,12 +253,20 @@ fn stage_history_gives_entries_exits_latest_and_cumulative_time() {
     let won = find("closedwon");
     assert_eq!((won.latest, won.exited), (DAY, None), "the current stay runs up to now");
     assert_eq!(entered_current_stage(&record), Some(Millis(start + 9 * DAY)));
-    let values = stage_history_values(&record, Millis(start + 10 * DAY));
-    let get = |name: &str| values.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone());
-    assert_eq!(get("hs_v2_cumulative_time_in_qualifiedtobuy"), Some(crate::core::value::Value::Int(7 * DAY)));
-    assert_eq!(get("hs_date_entered_closedwon"), Some(crate::core::value::Value::Text(Millis(start + 9 * DAY).to_iso())));
-    assert_eq!(get("hs_date_exited_contractsent"), Some(crate::core::value::Value::Text(Millis(start + 5 * DAY).to_iso())));
+    let now = Millis(start + 10 * DAY);
+    let get = |name: &str| stage_history_value(&record, name, now);
+    use crate::core::value::Value;
+    // Qualified: 3 days, then 4 days; time is in days.
+    assert_eq!(get("hs_v2_cumulative_time_in_qualifiedtobuy"), Some(Value::Number(7.0)));
+    assert_eq!(get("hs_time_in_qualifiedtobuy"), Some(Value::Number(4.0)));
+    assert_eq!(get("hs_time_in_contractsent"), Some(Value::Number(2.0)));
+    assert_eq!(get("hs_time_in_closedwon"), Some(Value::Number(1.0)), "a running stay counts up to now");
+    assert_eq!(get("hs_date_entered_closedwon"), Some(Value::Text(Millis(start + 9 * DAY).to_iso())));
+    assert_eq!(get("hs_date_exited_contractsent"), Some(Value::Text(Millis(start + 5 * DAY).to_iso())));
+    assert_eq!(get("hs_v2_date_entered_current_stage"), Some(Value::Text(Millis(start + 9 * DAY).to_iso())));
     assert_eq!(get("hs_date_exited_closedwon"), None);
+    assert_eq!(get("hs_date_entered_appointmentscheduled"), None, "never entered");
+    assert_eq!(get("dealname_history"), None);
     // 2026-01-01T00:00:01Z UTC: the ISO text is in UTC whatever the reader's zone.
     assert!(Millis(start).to_iso().starts_with("2026-01-01T00:00:01"));
 }

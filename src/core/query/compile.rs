@@ -13,6 +13,7 @@ use chrono::NaiveDate;
 use super::{Filter, Op, Operator, QueryError};
 use crate::core::id::RecordId;
 use crate::core::fold::{fold, fold_into};
+use crate::core::pipeline::history_property;
 use crate::core::prop_key::PropKey;
 use crate::core::schema::{CalculatedType, ObjectDef, PropertyDef, PropertyType};
 use crate::core::time::Millis;
@@ -127,7 +128,14 @@ pub fn compile(def: &ObjectDef, filter: &Filter, now: Millis, members: &Membersh
                 conditions.push(CompiledCondition { key: PropKey::of(&c.property), test: Test::Members { ids, negate } });
                 continue;
             }
-            let prop = def.property(&c.property).ok_or_else(|| QueryError::UnknownProperty(c.property.clone()))?;
+            let history;
+            let prop = match def.property(&c.property) {
+                Some(prop) => prop,
+                None => {
+                    history = history_property(def, &c.property).ok_or_else(|| QueryError::UnknownProperty(c.property.clone()))?;
+                    &history
+                }
+            };
             let test = compile_op(prop, &c.op, now)?;
             conditions.push(CompiledCondition { key: PropKey::of(&prop.name), test });
         }

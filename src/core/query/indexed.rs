@@ -15,6 +15,8 @@ use super::compile::{CompiledFilter, Test};
 use super::order::{cut, SortSpec};
 use super::{Page, Results};
 use crate::core::calculate;
+use crate::core::pipeline::{properties_of, stage_history_value, HistoryField};
+use crate::core::time::Millis;
 use crate::core::prop_key::PropKey;
 use crate::core::id::RecordId;
 use crate::core::workspace::Workspace;
@@ -82,12 +84,15 @@ fn matching(columns: &ObjectColumns, filter: &CompiledFilter) -> Vec<u32> {
 }
 
 /// Runs a compiled filter and sort on `object`'s columns, building any that are missing.
-pub fn run<'a>(ws: &'a Workspace, object: &str, filter: &CompiledFilter, sort: Option<&SortSpec>, page: Page) -> Results<'a> {
+pub fn run<'a>(ws: &'a Workspace, object: &str, filter: &CompiledFilter, sort: Option<&SortSpec>, page: Page, now: Millis) -> Results<'a> {
     let mut keys: Vec<_> = filter.keys().collect();
     keys.extend(sort.map(SortSpec::key));
     let mut index = ws.columns().lock().unwrap_or_else(PoisonError::into_inner);
     let rollups: Vec<_> = ws.schema().object(object).map(|def| calculate::rollup_properties(def).filter(|(p, _, _)| keys.contains(&PropKey::of(&p.name))).collect()).unwrap_or_default();
     keys.retain(|k| !rollups.iter().any(|(p, _, _)| PropKey::of(&p.name) == *k));
+    let stored = |k: &PropKey| ws.schema().object(object).is_some_and(|def| def.property(k.name()).is_some());
+    let history: Vec<PropKey> = keys.iter().copied().filter(|k| !stored(k) && HistoryField::parse(k.name()).is_some()).collect();
+    keys.retain(|k| !history.contains(k));
     index.prepare(object, &keys, || ws.records_of(object));
     if let Some(columns) = index.object_mut(object) {
         // Rollups are not stored on records: their columns are computed from the links.
@@ -96,6 +101,17 @@ pub fn run<'a>(ws: &'a Workspace, object: &str, filter: &CompiledFilter, sort: O
             if !columns.has_derived(key) {
                 let reads = rule.aggregate.property().map(PropKey::of);
                 columns.add_derived(key, &rule.object, reads, |id| ws.rollup_value(id, rule, output));
+            }
+        }
+    }
+    if let Some(columns) = index.object_mut(object) {
+        // Stage history is read from each record's stage property: dates are kept until a
+        // stage changes; times in stage grow with the clock, so they are read again.
+        let stage = PropKey::of(properties_of(object).1);
+        for key in history {
+            let clocked = HistoryField::parse(key.name()).is_some_and(|f| f.follows_the_clock());
+            if clocked || !columns.has_derived(key) {
+                columns.add_derived(key, object, Some(stage), |id| ws.record(id).and_then(|r| stage_history_value(r, key.name(), now)));
             }
         }
     }

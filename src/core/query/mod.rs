@@ -263,7 +263,7 @@ pub(crate) fn run_nested<'a>(ws: &'a Workspace, query: &Query, page: Page, now: 
     let members = memberships(ws, &query.filter, now, depth)?;
     let filter = compile::compile(def, &query.filter, now, &members)?;
     let sort = query.sort.as_ref().map(|s| order::SortSpec::new(def, s)).transpose()?;
-    Ok(indexed::run(ws, &query.object, &filter, sort.as_ref(), page))
+    Ok(indexed::run(ws, &query.object, &filter, sort.as_ref(), page, now))
 }
 
 /// Whether one condition would run on `def`'s records: the property exists, the operator
@@ -305,6 +305,7 @@ pub fn record_matches(def: &super::schema::ObjectDef, filter: &Filter, record: &
     // Segment conditions need the workspace; a workflow's filters name properties only.
     let compiled = compile::compile(def, filter, now, &Memberships::new())?;
     let mut scratch = String::new();
-    let matched = compiled.groups().any(|g| g.iter().all(|(key, test)| test.holds(record.get_key(*key), &mut scratch)));
+    // Stage history is not stored: it is read from the record at `now`.
+    let matched = compiled.groups().any(|g| g.iter().all(|(key, test)| test.holds(super::pipeline::value_at(record, key.name(), now).as_deref(), &mut scratch)));
     Ok(matched)
 }

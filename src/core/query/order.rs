@@ -10,6 +10,7 @@ use std::cmp::Ordering;
 
 use super::{Page, QueryError, Sort};
 use crate::core::fold::fold;
+use crate::core::pipeline::history_property;
 use crate::core::prop_key::PropKey;
 use crate::core::schema::{ObjectDef, PropertyType};
 use crate::core::value::Value;
@@ -41,7 +42,14 @@ pub(super) enum SortKey {
 
 impl SortSpec {
     pub fn new(def: &ObjectDef, sort: &Sort) -> Result<SortSpec, QueryError> {
-        let prop = def.property(&sort.property).ok_or_else(|| QueryError::UnknownProperty(sort.property.clone()))?;
+        let history;
+        let prop = match def.property(&sort.property) {
+            Some(prop) => prop,
+            None => {
+                history = history_property(def, &sort.property).ok_or_else(|| QueryError::UnknownProperty(sort.property.clone()))?;
+                &history
+            }
+        };
         let kind = match &prop.kind {
             PropertyType::Number { .. } | PropertyType::Currency | PropertyType::Calculated | PropertyType::Checkbox => KeyKind::Number,
             PropertyType::Date | PropertyType::DateTime => KeyKind::Raw,

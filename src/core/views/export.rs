@@ -2,7 +2,9 @@
 
 use std::collections::HashSet;
 
-use super::super::csv::export_records;
+use super::super::csv::{export_records_at, Header};
+use super::super::i18n::Lang;
+use super::super::pipeline::with_stage_history;
 use super::super::id::RecordId;
 use super::super::query::{run, Page, Query, QueryError};
 use super::super::record::Record;
@@ -21,7 +23,9 @@ pub fn export_view(ws: &Workspace, query: &Query, text: &str, columns: &[String]
         .into_iter()
         .filter(|r: &&Record| found.as_ref().is_none_or(|f| f.contains(&r.id)))
         .filter(|r| selected.is_none_or(|s| s.contains(&r.id)));
-    Ok(export_records(def, records, columns, true))
+    // Headers name stage history columns in English, like the schema's own labels.
+    let def = with_stage_history(ws.pipelines(), def, Lang::En);
+    Ok(export_records_at(&def, records, columns, Header::Labels, true, now))
 }
 
 /// The file name of an export: the object and the day, e.g. `contacts-2026-11-23.csv`.

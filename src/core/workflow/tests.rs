@@ -18,7 +18,7 @@ const HOUR: i64 = 3_600_000;
 const T0: i64 = 1_795_424_400_000;
 
 fn deal_pipeline(id: &str, stages: &[&str]) -> Pipeline {
-    let stage = |s: &&str| Stage { id: s.to_string(), label: s.to_string(), probability: 50, state: StageState::Open, required: Vec::new() };
+    let stage = |s: &&str| Stage { id: s.to_string(), label: s.to_string(), probability: 50, state: StageState::Open, required: Vec::new(), category: None };
     Pipeline {
         id: PipelineId(id.into()),
         object: "deals".into(),

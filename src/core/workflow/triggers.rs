@@ -10,6 +10,7 @@
 use chrono::{DateTime, NaiveDate};
 
 use super::model::{TriggerKind, Workflow};
+use crate::core::pipeline::HistoryField;
 use crate::core::prop_key::PropKey;
 use crate::core::query::record_matches;
 use crate::core::record::{HistoryEntry, Record};
@@ -78,7 +79,12 @@ pub fn fire_times(def: &ObjectDef, trigger: &TriggerKind, record: &Record, now: 
                 .collect()
         }
         TriggerKind::MeetsFilter { filter } => {
-            let keys: Vec<PropKey> = filter.groups.iter().flat_map(|g| &g.conditions).filter_map(|c| PropKey::find(&c.property)).collect();
+            // Stage history changes when the stage does: its moments are the stage's writes.
+            let read = |name: &str| match def.property(name).is_none() && HistoryField::parse(name).is_some() {
+                true => PropKey::find(stage_property(&record.object)),
+                false => PropKey::find(name),
+            };
+            let keys: Vec<PropKey> = filter.groups.iter().flat_map(|g| &g.conditions).filter_map(|c| read(&c.property)).collect();
             let mut candidates: Vec<Millis> = keys.iter().flat_map(|k| record.props.history(*k).map(|e| e.at)).collect();
             candidates.push(record.created);
             candidates.retain(|t| *t >= record.created);

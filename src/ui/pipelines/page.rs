@@ -120,7 +120,7 @@ pub fn PipelinesPage() -> impl IntoView {
                 <ol class="cairn-pipelines__stages">{rows}</ol>
                 <form class="cairn-pipelines__row" on:submit=move |ev| {
                     ev.prevent_default();
-                    let settings = crate::core::pipeline::StageSettings { probability: 0, state: crate::core::pipeline::StageState::Open, required: Vec::new() };
+                    let settings = crate::core::pipeline::StageSettings { probability: 0, state: crate::core::pipeline::StageState::Open, required: Vec::new(), category: None };
                     on_edit.run(PipelineEdit::AddStage { pipeline: id.get_value(), label: new_stage.get_untracked(), settings });
                     new_stage.set(String::new());
                 }>

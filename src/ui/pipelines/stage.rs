@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 
 use crate::core::i18n::Msg;
-use crate::core::pipeline::{PipelineEdit, Stage, StageSettings, StageState};
+use crate::core::forecast::category_msg;
+use crate::core::pipeline::{ForecastCategory, PipelineEdit, Stage, StageSettings, StageState};
 use crate::ui::i18n::use_i18n;
 
 const STATES: [(StageState, &str, Msg); 4] =
@@ -29,7 +30,7 @@ pub fn StageRow(
     let i18n = use_i18n();
     let deleting = RwSignal::new(false);
     let move_to = RwSignal::new(others.first().map(|(id, _)| id.clone()).unwrap_or_default());
-    let settings = StoredValue::new(StageSettings { probability: stage.probability, state: stage.state, required: stage.required.clone() });
+    let settings = StoredValue::new(StageSettings { probability: stage.probability, state: stage.state, required: stage.required.clone(), category: stage.category });
     let (p, s) = (StoredValue::new(pipeline), StoredValue::new(stage.id.clone()));
     let set = move |change: &dyn Fn(&mut StageSettings)| {
         let mut next = settings.get_value();
@@ -39,6 +40,7 @@ pub fn StageRow(
     };
     let state_value = STATES.iter().find(|(st, _, _)| *st == stage.state).map_or("open", |(_, v, _)| *v);
     let required = stage.required.clone();
+    let (chosen, automatic) = (stage.category, ForecastCategory::default_for(stage.state, stage.probability));
     let label = stage.label.clone();
     view! {
         <li class="cairn-pipelines__stage" data-testid="pipeline-stage" data-stage=stage.id.clone()>
@@ -55,6 +57,13 @@ pub fn StageRow(
                 <span>{move || i18n.t(Msg::StageState)}</span>
                 <select on:change=move |ev| { let v = state_of(&event_target_value(&ev)); set(&|x| x.state = v); }>
                     {STATES.iter().map(|(_, v, m)| { let m = *m; view! { <option value=*v selected=*v == state_value>{move || i18n.t(m)}</option> } }).collect_view()}
+                </select>
+            </label>
+            <label class="cairn-pipelines__field">
+                <span>{move || i18n.t(Msg::StageCategory)}</span>
+                <select data-testid="stage-category" on:change=move |ev| { let v = ForecastCategory::from_key(&event_target_value(&ev)); set(&|x| x.category = v); }>
+                    <option value="" selected=chosen.is_none()>{move || i18n.t(Msg::StageCategoryAuto).replace("{category}", i18n.t(category_msg(automatic)))}</option>
+                    {ForecastCategory::ALL.iter().map(|c| { let c = *c; view! { <option value=c.key() selected=chosen == Some(c)>{move || i18n.t(category_msg(c))}</option> } }).collect_view()}
                 </select>
             </label>
             <details class="cairn-pipelines__required">

@@ -16,6 +16,7 @@ use crate::core::command::Command;
 use crate::core::i18n::{Counted, Msg};
 use crate::core::id::RecordId;
 use crate::core::index_table::{default_columns, page_count, table_page_in};
+use crate::core::pipeline::with_stage_history;
 use crate::core::query::{Filter, Query, Sort};
 use crate::core::views::{export_file_name, export_view, runnable, Builtin, TableState};
 use crate::storage::prefs;
@@ -47,7 +48,11 @@ pub fn IndexPage(#[prop(into)] object: String) -> impl IntoView {
     let store = use_store();
     let def = Memo::new({
         let object = object.clone();
-        move |_| store.ws.with(|ws| ws.schema().object(&object).filter(|o| o.enabled).cloned())
+        // With the stage history properties of its pipelines, labelled in the user's language.
+        move |_| {
+            let lang = i18n.lang.get();
+            store.ws.with(|ws| ws.schema().object(&object).filter(|o| o.enabled).map(|o| with_stage_history(ws.pipelines(), o, lang)))
+        }
     });
     let state = RwSignal::new(TableState::default());
     let tab = RwSignal::new(Tab::Builtin(Builtin::All));

@@ -5,9 +5,9 @@
 
 use leptos::prelude::*;
 
-/// Series with their own colour (classes `cairn-chart__bar--0` … in style/reports.css);
+/// Series with their own colour (classes `cairn-chart__bar--0` … in style/reports.css and style/forecast.css);
 /// colours come from classes because the page's CSP allows no inline style.
-const COLOURS: usize = 3;
+const COLOURS: usize = 4;
 const WIDTH: f64 = 640.0;
 const HEIGHT: f64 = 220.0;
 const LABEL_ROOM: f64 = 28.0;

@@ -5,7 +5,9 @@ use leptos::prelude::*;
 
 use super::chart::{swatch, BarChart};
 use crate::core::board::amount_text;
-use crate::core::forecast::{conversion, days_text, forecast_by_month, percent_text, slowest_stage, summary, time_in_stage, Range};
+use super::counted::counted;
+use super::owners::OwnerReports;
+use crate::core::forecast::{conversion, days_text, forecast_by_month, percent_text, slowest_stage, summary, time_in_stage, velocity, Range};
 use crate::core::i18n::Msg;
 use crate::ui::i18n::use_i18n;
 use crate::ui::store::{now, use_store, Status};
@@ -18,7 +20,8 @@ fn none_if_empty(text: String) -> Option<String> {
 pub fn ReportsPage() -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
-    let pipelines = Memo::new(move |_| store.ws.with(|ws| ws.pipelines().of_object("deals").into_iter().cloned().collect::<Vec<_>>()));
+    // Deal pipelines first, then ticket pipelines (counted, having no amounts).
+    let pipelines = Memo::new(move |_| store.ws.with(|ws| ["deals", "tickets"].iter().flat_map(|o| ws.pipelines().of_object(o)).cloned().collect::<Vec<_>>()));
     let chosen = RwSignal::new(None::<String>);
     let pipeline = Memo::new(move |_| pipelines.with(|list| chosen.with(|c| c.as_ref().and_then(|id| list.iter().find(|p| &p.id.0 == id)).or_else(|| list.first()).cloned())));
     let range = RwSignal::new(Range::default());
@@ -29,6 +32,10 @@ pub fn ReportsPage() -> impl IntoView {
         let lang = i18n.lang.get();
         let r = range.get();
         let (months, steps, times, sum) = store.ws.with(|ws| (forecast_by_month(ws, &p, &r), conversion(ws, &p, &r), time_in_stage(ws, &p, &r, now()), summary(ws, &p, &r)));
+        let has_amounts = store.ws.with(|ws| ws.schema().object(&p.object).is_some_and(|o| o.property("amount").is_some()));
+        if !has_amounts {
+            return counted(p, r, steps, times, sum).into_any();
+        }
         let label = |id: &str| p.stage(id).map(|s| s.label.clone()).unwrap_or_default();
         let slowest = slowest_stage(&p, &times);
         let money = |minor: i64| amount_text(lang, minor);
@@ -44,6 +51,7 @@ pub fn ReportsPage() -> impl IntoView {
                 <div class="cairn-card"><p class="cairn-muted">{i18n.t(Msg::ReportAvgDeal)}</p><p class="cairn-reports__figure">{sum.average_won.map_or_else(|| "–".to_string(), money)}</p></div>
                 <div class="cairn-card"><p class="cairn-muted">{i18n.t(Msg::ReportCycle)}</p><p class="cairn-reports__figure">{days_text(lang, sum.cycle_days)}</p></div>
                 <div class="cairn-card"><p class="cairn-muted">{i18n.t(Msg::BoardBottleneck)}</p><p class="cairn-reports__figure">{slowest.as_deref().map(label).unwrap_or_else(|| "–".into())}</p></div>
+                <div class="cairn-card"><p class="cairn-muted">{i18n.t(Msg::ReportVelocity)}</p><p class="cairn-reports__figure" data-testid="report-velocity">{velocity(&sum).map_or_else(|| "–".to_string(), |v| money(v.round() as i64))}</p></div>
             </div>
             <section class="cairn-reports__report cairn-card">
                 <h2>{i18n.t(Msg::ReportForecast)}</h2>
@@ -74,6 +82,7 @@ pub fn ReportsPage() -> impl IntoView {
                     }).collect_view()}</tbody>
                 </table>
             </section>
+            <OwnerReports pipeline=p.clone() range=r.clone()/>
         }
         .into_any()
     };
