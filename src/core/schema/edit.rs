@@ -15,7 +15,7 @@
 //! loses nothing.
 
 use super::integrity::{check_name, check_object};
-use super::{EnumOption, ObjectDef, ObjectKind, PropertyDef, PropertyGroup, PropertyType, Schema, SchemaError};
+use super::{Currency, EnumOption, ObjectDef, ObjectKind, PropertyDef, PropertyGroup, PropertyType, Schema, SchemaError};
 
 /// The property group a new custom object starts with.
 pub const FIRST_GROUP: &str = "information";
@@ -40,6 +40,8 @@ pub enum SchemaEdit {
     UpdateProperty { object: String, property: String, patch: PropertyPatch },
     ArchiveProperty { object: String, property: String },
     RestoreProperty { object: String, property: String },
+    /// Chooses the workspace currency; amounts are relabelled, not converted.
+    SetCurrency(Currency),
 }
 
 /// The object settings to change; `None` keeps the current one.
@@ -172,6 +174,10 @@ pub fn plan(schema: &Schema, edit: &SchemaEdit) -> Result<Planned, SchemaError> 
                 .into_iter()
                 .chain(unique.then(|| DataCheck::Distinct { object: object.clone(), property: property.clone() }))
                 .collect()
+        }
+        SchemaEdit::SetCurrency(currency) => {
+            next.currency = *currency;
+            Vec::new()
         }
     };
     Ok(Planned { schema: next, checks })
