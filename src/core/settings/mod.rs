@@ -13,10 +13,12 @@ mod labels;
 mod names;
 mod overview;
 mod property_form;
+mod shown_labels;
 
 pub use bytes::{format_bytes, format_percent, usage_share};
 pub use custom_object::{CustomObjectDraft, DraftField, DraftProperty};
 pub use labels::{add_label, parse_limit, LabelDraft};
 pub use names::suggest_internal_name;
 pub use overview::{object_rows, property_groups, refused_records, ObjectRow, PropertyRow, RefusedRecord};
+pub use shown_labels::{keep_untouched_labels, shown_form};
 pub use property_form::{editor_part, type_from_tag, type_tag, EditorPart, FormField, OptionDraft, PropertyForm, PICKABLE_TYPES};

@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 
 use super::chart::{swatch, BarChart};
-use crate::core::board::amount_text;
 use crate::core::forecast::{conversion, days_text, forecast_by_month, percent_text, slowest_stage, summary, time_in_stage, Range};
 use crate::core::i18n::Msg;
 use crate::ui::i18n::use_i18n;
@@ -29,9 +28,10 @@ pub fn ReportsPage() -> impl IntoView {
         let lang = i18n.lang.get();
         let r = range.get();
         let (months, steps, times, sum) = store.ws.with(|ws| (forecast_by_month(ws, &p, &r), conversion(ws, &p, &r), time_in_stage(ws, &p, &r, now()), summary(ws, &p, &r)));
-        let label = |id: &str| p.stage(id).map(|s| s.label.clone()).unwrap_or_default();
+        let label = |id: &str| p.stage(id).map(|s| i18n.stage_label(p.id.as_str(), s)).unwrap_or_default();
         let slowest = slowest_stage(&p, &times);
-        let money = |minor: i64| amount_text(lang, minor);
+        let currency = store.ws.with(|ws| ws.schema().currency);
+        let money = |minor: i64| i18n.money_whole(currency, minor);
         let forecast_rows: Vec<(String, Vec<f64>)> = months.iter().map(|m| (m.month.clone(), vec![m.total as f64, m.weighted as f64, m.won as f64])).collect();
         let conversion_rows: Vec<(String, Vec<f64>)> = steps.iter().map(|c| (label(&c.stage), vec![c.to_next.unwrap_or(0.0), c.to_won.unwrap_or(0.0)])).collect();
         let time_rows: Vec<(String, Vec<f64>)> = times.iter().map(|(id, d)| (label(id), vec![d.unwrap_or(0.0)])).collect();
@@ -85,7 +85,7 @@ pub fn ReportsPage() -> impl IntoView {
                 <label class="cairn-board__filter">
                     <span>{move || i18n.t(Msg::BoardPipeline)}</span>
                     <select on:change=move |ev| chosen.set(Some(event_target_value(&ev)))>
-                        {move || pipelines.get().into_iter().map(|p| view! { <option value=p.id.0.clone()>{p.label.clone()}</option> }).collect_view()}
+                        {move || pipelines.get().into_iter().map(|p| view! { <option value=p.id.0.clone()>{i18n.pipeline_label(&p)}</option> }).collect_view()}
                     </select>
                 </label>
                 <label class="cairn-board__filter">

@@ -12,7 +12,8 @@ use crate::core::command::Command;
 use crate::core::command::CommandError;
 use crate::core::i18n::{schema_error, Msg};
 use crate::core::schema::{PropertyDef, PropertyType, SchemaEdit};
-use crate::core::settings::{editor_part, suggest_internal_name, type_from_tag, type_tag, EditorPart, FormField, PropertyForm};
+use crate::core::i18n::group_label;
+use crate::core::settings::{editor_part, keep_untouched_labels, shown_form, suggest_internal_name, type_from_tag, type_tag, EditorPart, FormField, PropertyForm};
 use crate::ui::i18n::use_i18n;
 use crate::ui::store::{use_store, DispatchError};
 
@@ -23,8 +24,8 @@ pub fn PropertyEditor(object: String, existing: Option<PropertyDef>, open: RwSig
     let store = use_store();
     let lang = i18n.lang.get_untracked();
     let groups: Vec<(String, String)> =
-        store.ws.with_untracked(|ws| ws.schema().object(&object).map(|o| o.groups.iter().map(|g| (g.name.clone(), g.label.clone())).collect()).unwrap_or_default());
-    let start = existing.as_ref().map(|d| PropertyForm::from_def(d, lang)).unwrap_or_else(|| PropertyForm {
+        store.ws.with_untracked(|ws| ws.schema().object(&object).map(|o| o.groups.iter().map(|g| (g.name.clone(), group_label(lang, &object, g).into_owned())).collect()).unwrap_or_default());
+    let start = existing.as_ref().map(|d| shown_form(&object, d, lang)).unwrap_or_else(|| PropertyForm {
         group: groups.first().map(|g| g.0.clone()).unwrap_or_default(),
         kind: Some(PropertyType::SingleLineText),
         ..Default::default()
@@ -63,7 +64,7 @@ pub fn PropertyEditor(object: String, existing: Option<PropertyDef>, open: RwSig
             if saving.get_untracked() {
                 return;
             }
-            let form = PropertyForm {
+            let mut form = PropertyForm {
                 label: label.get_untracked(),
                 name: name.get_untracked(),
                 description: description.get_untracked(),
@@ -80,7 +81,10 @@ pub fn PropertyEditor(object: String, existing: Option<PropertyDef>, open: RwSig
             let lang = i18n.lang.get_untracked();
             let edit = match &existing {
                 None => form.definition(lang).map(|property| SchemaEdit::CreateProperty { object: object.clone(), property }),
-                Some(old) => form.patch(old, lang).map(|patch| SchemaEdit::UpdateProperty { object: object.clone(), property: old.name.clone(), patch }),
+                Some(old) => {
+                    keep_untouched_labels(&mut form, &object, old, lang);
+                    form.patch(old, lang).map(|patch| SchemaEdit::UpdateProperty { object: object.clone(), property: old.name.clone(), patch })
+                }
             };
             let edit = match edit {
                 Ok(edit) => edit,
