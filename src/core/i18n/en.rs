@@ -280,6 +280,8 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::ReportCycle => "Average sales cycle (days)",
         Msg::PipelineObject => "Object",
         Msg::ReportDaysColumn => "Days",
+        Msg::ViewRename => "Rename view",
+        Msg::ViewRenamed => "View renamed.",
         // Index pages, views, search, bin (ui/records, ui/search): add above this line.
         // ---
         Msg::RecordNotFound => "This record does not exist or was deleted.",
@@ -549,6 +551,12 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::ObMarkSent => "Mark as sent",
         Msg::ObTo => "To",
         Msg::DlUnit => "Unit",
+        Msg::SetCurrency => "Currency",
+        Msg::SetCurrencyHint => "Every amount in this workspace is in this currency. Changing it does not convert amounts.",
+        Msg::SetCurrencySaved => "Currency saved.",
+        Msg::SetIAm => "I am",
+        Msg::SetIAmNobody => "Not chosen",
+        Msg::SetIAmHint => "The “Mine” tabs show the records of this owner. Remembered on this device only.",
         // Record page, tasks, settings (ui/record, ui/tasks, ui/settings): add above this line.
         // ---
         Msg::Language => "Language",

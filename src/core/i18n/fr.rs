@@ -280,6 +280,8 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::ReportCycle => "Cycle de vente moyen (jours)",
         Msg::PipelineObject => "Objet",
         Msg::ReportDaysColumn => "Jours",
+        Msg::ViewRename => "Renommer la vue",
+        Msg::ViewRenamed => "Vue renommée.",
         // Index pages, views, search, bin (ui/records, ui/search): add above this line.
         // ---
         Msg::RecordNotFound => "Cette fiche n’existe pas ou a été supprimée.",
@@ -549,6 +551,12 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::ObMarkSent => "Marquer comme envoyé",
         Msg::ObTo => "À",
         Msg::DlUnit => "Unité",
+        Msg::SetCurrency => "Devise",
+        Msg::SetCurrencyHint => "Tous les montants de cet espace de travail sont dans cette devise. La changer ne convertit pas les montants.",
+        Msg::SetCurrencySaved => "Devise enregistrée.",
+        Msg::SetIAm => "Je suis",
+        Msg::SetIAmNobody => "Non choisi",
+        Msg::SetIAmHint => "Les onglets « Les miens » affichent les fiches de ce propriétaire. Mémorisé sur cet appareil uniquement.",
         // Record page, tasks, settings (ui/record, ui/tasks, ui/settings): add above this line.
         // ---
         Msg::Language => "Langue",

@@ -280,6 +280,8 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::ReportCycle => "Ciclo di vendita medio (giorni)",
         Msg::PipelineObject => "Oggetto",
         Msg::ReportDaysColumn => "Giorni",
+        Msg::ViewRename => "Rinomina vista",
+        Msg::ViewRenamed => "Vista rinominata.",
         // Index pages, views, search, bin (ui/records, ui/search): add above this line.
         // ---
         Msg::RecordNotFound => "Questo record non esiste o è stato eliminato.",
@@ -549,6 +551,12 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::ObMarkSent => "Segna come inviata",
         Msg::ObTo => "A",
         Msg::DlUnit => "Unità",
+        Msg::SetCurrency => "Valuta",
+        Msg::SetCurrencyHint => "Tutti gli importi di questo spazio di lavoro sono in questa valuta. Cambiarla non converte gli importi.",
+        Msg::SetCurrencySaved => "Valuta salvata.",
+        Msg::SetIAm => "Io sono",
+        Msg::SetIAmNobody => "Non scelto",
+        Msg::SetIAmHint => "Le schede «I miei» mostrano i record di questo proprietario. Memorizzato solo su questo dispositivo.",
         // Record page, tasks, settings (ui/record, ui/tasks, ui/settings): add above this line.
         // ---
         Msg::Language => "Lingua",

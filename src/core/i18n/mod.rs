@@ -361,6 +361,8 @@ pub enum Msg {
     ReportCycle,
     PipelineObject,
     ReportDaysColumn,
+    ViewRename,
+    ViewRenamed,
     // Index pages, views, search, bin (ui/records, ui/search): add above this line.
     // ---
     RecordNotFound,
@@ -630,6 +632,12 @@ pub enum Msg {
     ObMarkSent,
     ObTo,
     DlUnit,
+    SetCurrency,
+    SetCurrencyHint,
+    SetCurrencySaved,
+    SetIAm,
+    SetIAmNobody,
+    SetIAmHint,
     // Record page, tasks, settings (ui/record, ui/tasks, ui/settings): add above this line.
     // ---
     Language,

@@ -280,6 +280,8 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::ReportCycle => "Średni cykl sprzedaży (dni)",
         Msg::PipelineObject => "Obiekt",
         Msg::ReportDaysColumn => "Dni",
+        Msg::ViewRename => "Zmień nazwę widoku",
+        Msg::ViewRenamed => "Zmieniono nazwę widoku.",
         // Index pages, views, search, bin (ui/records, ui/search): add above this line.
         // ---
         Msg::RecordNotFound => "Ten rekord nie istnieje lub został usunięty.",
@@ -549,6 +551,12 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::ObMarkSent => "Oznacz jako wysłane",
         Msg::ObTo => "Do",
         Msg::DlUnit => "Jednostka",
+        Msg::SetCurrency => "Waluta",
+        Msg::SetCurrencyHint => "Wszystkie kwoty w tym obszarze roboczym są w tej walucie. Jej zmiana nie przelicza kwot.",
+        Msg::SetCurrencySaved => "Zapisano walutę.",
+        Msg::SetIAm => "Jestem",
+        Msg::SetIAmNobody => "Nie wybrano",
+        Msg::SetIAmHint => "Karty „Moje” pokazują rekordy tego właściciela. Zapamiętywane tylko na tym urządzeniu.",
         // Record page, tasks, settings (ui/record, ui/tasks, ui/settings): add above this line.
         // ---
         Msg::Language => "Język",

@@ -280,6 +280,8 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::ReportCycle => "平均销售周期（天）",
         Msg::PipelineObject => "对象",
         Msg::ReportDaysColumn => "天数",
+        Msg::ViewRename => "重命名视图",
+        Msg::ViewRenamed => "视图已重命名。",
         // Index pages, views, search, bin (ui/records, ui/search): add above this line.
         // ---
         Msg::RecordNotFound => "此记录不存在或已被删除。",
@@ -549,6 +551,12 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::ObMarkSent => "标记为已发送",
         Msg::ObTo => "收件人",
         Msg::DlUnit => "单位",
+        Msg::SetCurrency => "货币",
+        Msg::SetCurrencyHint => "此工作区中的所有金额均使用该货币。更改货币不会换算金额。",
+        Msg::SetCurrencySaved => "货币已保存。",
+        Msg::SetIAm => "我是",
+        Msg::SetIAmNobody => "未选择",
+        Msg::SetIAmHint => "“我的”标签页显示该负责人的记录。仅在此设备上记住。",
         // Record page, tasks, settings (ui/record, ui/tasks, ui/settings): add above this line.
         // ---
         Msg::Language => "语言",

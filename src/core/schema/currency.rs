@@ -34,6 +34,16 @@ impl Currency {
         }
     }
 
+    /// How settings list it: the code and, where it differs, the symbol ("USD ($)", "CHF").
+    pub fn choice_text(self) -> String {
+        let symbol = crate::core::i18n::format::currency_symbol(self.code());
+        if symbol == self.code() {
+            symbol.to_string()
+        } else {
+            format!("{} ({symbol})", self.code())
+        }
+    }
+
     pub fn from_code(code: &str) -> Option<Currency> {
         Currency::ALL.into_iter().find(|c| c.code().eq_ignore_ascii_case(code.trim()))
     }
@@ -56,6 +66,8 @@ mod tests {
         }
         assert_eq!(Currency::from_code(" usd"), Some(Currency::Usd));
         assert_eq!(Currency::from_code("XYZ"), None);
+        assert_eq!(Currency::Pln.choice_text(), "PLN (zł)");
+        assert_eq!(Currency::Chf.choice_text(), "CHF");
     }
 
     #[test]
