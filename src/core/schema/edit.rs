@@ -78,6 +78,8 @@ pub enum DataCheck {
     Distinct { object: String, property: String },
     /// The object holds no record, live or in the recycle bin.
     Empty { object: String },
+    /// A new formula property: every live record gets its value, as a write would compute it.
+    Recalculate { object: String },
 }
 
 /// The schema after an edit and what must hold of the records for it to apply.
@@ -150,7 +152,11 @@ pub fn plan(schema: &Schema, edit: &SchemaEdit) -> Result<Planned, SchemaError> 
         SchemaEdit::CreateProperty { object, property } => {
             let def = object_mut(&mut next, object)?;
             create_property(def, property)?;
-            checks_for(object, property, true, property.unique)
+            let mut checks = checks_for(object, property, true, property.unique);
+            if matches!(property.calculation.as_ref().map(|c| &c.rule), Some(super::Rule::Formula(_))) {
+                checks.push(DataCheck::Recalculate { object: object.clone() });
+            }
+            checks
         }
         SchemaEdit::UpdateProperty { object, property, patch } => {
             let def = object_mut(&mut next, object)?;
@@ -241,14 +247,21 @@ fn update_object(def: &mut ObjectDef, patch: &ObjectPatch) -> Result<(), SchemaE
 
 fn create_property(def: &mut ObjectDef, property: &PropertyDef) -> Result<(), SchemaError> {
     check_name(&property.name)?;
-    if matches!(property.kind, PropertyType::Calculated) {
+    // A calculated property comes with its calculation; it is read-only by nature.
+    let calculated = matches!(property.kind, PropertyType::Calculated);
+    if calculated && property.calculation.is_none() {
         return Err(SchemaError::Calculated);
     }
-    if property.read_only {
+    if property.read_only && !calculated {
         return Err(SchemaError::ReadOnlyProperty(property.name.clone()));
     }
     let mut created = property.clone();
     created.custom = true;
+    created.read_only = calculated;
+    if calculated {
+        created.required = false;
+        created.unique = false;
+    }
     created.label = created.label.trim().to_string();
     def.properties.push(created);
     check_object(def)

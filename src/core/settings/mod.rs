@@ -8,6 +8,7 @@
 //! either valid as a whole or not sent at all.
 
 mod bytes;
+mod calculation_draft;
 mod custom_object;
 mod labels;
 mod names;
@@ -15,6 +16,7 @@ mod overview;
 mod property_form;
 mod shown_labels;
 
+pub use calculation_draft::{formula_inputs, parse_formula, rollup_inputs, rollup_objects, CalculationDraft, CalculationProblem, ROLLUP_FUNCTIONS};
 pub use bytes::{format_bytes, format_percent, usage_share};
 pub use custom_object::{CustomObjectDraft, DraftField, DraftProperty};
 pub use labels::{add_label, parse_limit, LabelDraft};

@@ -3,6 +3,7 @@
 //! the same side menu ([`frame::SettingsFrame`]).
 
 mod associations;
+mod calculation_editor;
 mod create_object;
 mod errors;
 mod fields;
