@@ -50,7 +50,7 @@ test('a formula property doubles each deal\'s amount and a rollup counts a compa
     await screenshot(page, 'calculated-formula-dialog-1280');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.waitFor({ state: 'detached' });
-    assert.match(await page.locator('tr[data-property="double_amount"]').innerText(), /Double amount\s+double_amount\s+Calculated/);
+    assert.match(await page.locator('tr[data-property="double_amount"]').innerText(), /Double amount\s+double_amount\s+Calculation\s+Maintained by Cairn\s+[1-9]\d*/);
 
     await openFirstWith(page, 'Deals', '€');
     const amount = await page.locator('[data-property="amount"] .cairn-props__value .cairn-props__text').innerText();
