@@ -28,3 +28,14 @@ pub fn set_last_view(object: &str, tab: &str) {
 pub fn my_owner() -> Option<String> {
     LocalStorage::get("cairn.owner").ok()
 }
+
+/// Remembers which owner this device's user is; `None` forgets it (no "My" tabs).
+pub fn set_my_owner(owner: Option<&str>) {
+    // Failing to remember it only hides the "My" tabs, as before the choice.
+    match owner {
+        Some(id) => {
+            let _ = LocalStorage::set("cairn.owner", id);
+        }
+        None => LocalStorage::delete("cairn.owner"),
+    }
+}

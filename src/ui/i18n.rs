@@ -9,9 +9,10 @@ use leptos::prelude::*;
 
 use crate::core::association::LabelView;
 use crate::core::i18n::display::{input_text, typed_input, value_text, Locale};
-use crate::core::i18n::format::format_instant;
+use crate::core::i18n::format::{format_instant, format_money_whole};
+use crate::core::pipeline::{Pipeline, Stage};
 use crate::core::i18n::{self, tr, tr_count, Counted, Lang, Msg};
-use crate::core::schema::{EnumOption, ObjectDef, PropertyDef, PropertyGroup};
+use crate::core::schema::{Currency, EnumOption, ObjectDef, PropertyDef, PropertyGroup};
 use crate::core::time::Millis;
 use crate::core::value::Value;
 use crate::core::workspace::Workspace;
@@ -74,6 +75,21 @@ impl I18n {
     /// An option's label of property `property` on object `object`.
     pub fn option_label(&self, object: &str, property: &str, option: &EnumOption) -> String {
         i18n::option_label(self.lang.get(), object, property, option).into_owned()
+    }
+
+    /// A pipeline's name.
+    pub fn pipeline_label(&self, pipeline: &Pipeline) -> String {
+        i18n::pipeline_label(self.lang.get(), pipeline).into_owned()
+    }
+
+    /// A stage's label in pipeline `pipeline_id`.
+    pub fn stage_label(&self, pipeline_id: &str, stage: &Stage) -> String {
+        i18n::stage_label(self.lang.get(), pipeline_id, stage).into_owned()
+    }
+
+    /// An amount in whole units of `currency` (board and report totals).
+    pub fn money_whole(&self, currency: Currency, minor_units: i64) -> String {
+        format_money_whole(self.lang.get(), minor_units, currency.code())
     }
 
     /// One side's reading of an association label.

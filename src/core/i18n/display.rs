@@ -8,14 +8,11 @@
 //! comes here: it stays locale-independent.
 
 use super::format::{decimal_separator, format_date, format_datetime, format_money, format_number, natural_decimals, parse_number};
-use super::{tr, value_label, Lang, Msg};
+use super::{pipeline_label, stage_label, tr, value_label, Lang, Msg};
+use crate::core::pipeline::properties_of;
 use crate::core::schema::{CalculatedType, PropertyDef, PropertyType};
 use crate::core::value::Value;
 use crate::core::workspace::Workspace;
-
-/// The currency amounts are kept in. Cairn has one currency per workspace; until it is a
-/// setting, it is the euro.
-pub const WORKSPACE_CURRENCY: &str = "EUR";
 
 /// What formatting depends on besides the value: the language and the local time offset.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -49,23 +46,38 @@ fn number_text(lang: Lang, decimals: Option<u8>, n: f64) -> String {
 /// A value of property `def` of `object` as the user reads it.
 pub fn value_text(ws: &Workspace, locale: Locale, object: &str, def: &PropertyDef, value: &Value) -> String {
     let lang = locale.lang;
-    // Stage and pipeline properties hold ids; their names live in the pipelines.
-    if let Some(label) = value.as_text().and_then(|id| ws.pipelines().value_label(object, &def.name, id)) {
-        return label;
-    }
     match (shown_kind(def), value) {
         (PropertyType::Dropdown | PropertyType::Radio | PropertyType::Checkboxes, Value::List(items)) => {
             items.iter().map(|v| value_label(lang, object, def, v).into_owned()).collect::<Vec<_>>().join(", ")
         }
         (PropertyType::Dropdown | PropertyType::Radio | PropertyType::Checkboxes, Value::Text(v)) => value_label(lang, object, def, v).into_owned(),
         (PropertyType::Checkbox, Value::Bool(b)) => tr(lang, if *b { Msg::Yes } else { Msg::No }).to_string(),
-        (PropertyType::Currency, Value::Int(minor)) => format_money(lang, *minor, WORKSPACE_CURRENCY),
+        (PropertyType::Currency, Value::Int(minor)) => format_money(lang, *minor, ws.schema().currency.code()),
         (PropertyType::Number { decimals, .. }, Value::Int(n)) => number_text(lang, decimals, *n as f64),
         (PropertyType::Number { decimals, .. }, Value::Number(n)) => number_text(lang, decimals, *n),
         (PropertyType::Date, Value::Text(iso)) => format_date(lang, iso),
         (PropertyType::DateTime, Value::Text(iso)) => format_datetime(lang, iso, locale.utc_offset_minutes),
+        (_, Value::Text(id)) if is_pipeline_property(object, &def.name) => pipeline_text(ws, lang, object, &def.name, id),
         (PropertyType::Owner, Value::Text(id)) => ws.owners().find(|o| o.id.0 == *id).map_or_else(|| id.clone(), |o| o.name.clone()),
         (_, other) => other.display(),
+    }
+}
+
+fn is_pipeline_property(object: &str, property: &str) -> bool {
+    let (pipeline, stage) = properties_of(object);
+    property == pipeline || property == stage
+}
+
+/// A stored pipeline or stage id as its name in the user's language; an id no pipeline
+/// knows (any more) shows as stored.
+fn pipeline_text(ws: &Workspace, lang: Lang, object: &str, property: &str, id: &str) -> String {
+    let pipelines = ws.pipelines();
+    if property == properties_of(object).0 {
+        return pipelines.get(id).filter(|p| p.object == object).map_or_else(|| id.to_string(), |p| pipeline_label(lang, p).into_owned());
+    }
+    match pipelines.holding(object, id) {
+        Some(pipeline) => pipeline.stage(id).map_or_else(|| id.to_string(), |s| stage_label(lang, pipeline.id.as_str(), s).into_owned()),
+        None => id.to_string(),
     }
 }
 
@@ -121,6 +133,27 @@ mod tests {
         assert_eq!(shown(Lang::Fr, "companies", "numberofemployees", Value::Int(12_000)), "12\u{202f}000");
         assert_eq!(shown(Lang::Fr, "deals", "closedate", Value::Text("2026-11-23".into())), "23/11/2026");
         assert_eq!(shown(Lang::Zh, "tasks", "hs_timestamp", Value::Text("2026-11-23T08:00:00.000Z".into())), "2026/11/23 09:00");
+    }
+
+    #[test]
+    fn amounts_take_the_workspace_currency() {
+        let mut schema = default_schema();
+        schema.currency = crate::core::schema::Currency::Cny;
+        let ws = Workspace::new(schema, IdGen::new(1, 0));
+        let amount = property("deals", "amount");
+        let text = |lang| value_text(&ws, Locale::new(lang, 0), "deals", &amount, &Value::Int(123_456));
+        assert_eq!(text(Lang::Zh), "¥1,234.56");
+        assert_eq!(text(Lang::Fr), "1\u{202f}234,56\u{a0}¥");
+    }
+
+    #[test]
+    fn stages_and_pipelines_read_as_their_names() {
+        assert_eq!(shown(Lang::Fr, "deals", "dealstage", Value::Text("closedwon".into())), "Conclue gagnée");
+        assert_eq!(shown(Lang::En, "deals", "dealstage", Value::Text("closedwon".into())), "Closed won");
+        assert_eq!(shown(Lang::Zh, "deals", "pipeline", Value::Text("default".into())), "销售管道");
+        assert_eq!(shown(Lang::Pl, "tickets", "hs_pipeline_stage", Value::Text("2".into())), "Oczekuje na kontakt");
+        // An id no pipeline holds shows as stored.
+        assert_eq!(shown(Lang::Fr, "deals", "dealstage", Value::Text("gone".into())), "gone");
     }
 
     #[test]

@@ -72,8 +72,17 @@ pub fn currency_symbol(code: &str) -> &str {
 /// Formats an amount given in minor units (cents) of a currency.
 pub fn format_money(lang: Lang, minor_units: i64, currency: &str) -> String {
     let decimals = if currency == "JPY" { 0 } else { 2 };
-    let value = minor_units as f64 / 10f64.powi(decimals as i32);
-    let number = format_number(lang, value, decimals);
+    with_symbol(lang, format_number(lang, minor_units as f64 / 10f64.powi(decimals as i32), decimals), currency)
+}
+
+/// An amount in whole units of a currency, as board and report totals show it.
+pub fn format_money_whole(lang: Lang, minor_units: i64, currency: &str) -> String {
+    let divisor = if currency == "JPY" { 1.0 } else { 100.0 };
+    with_symbol(lang, format_number(lang, (minor_units as f64 / divisor).round(), 0), currency)
+}
+
+/// A formatted number with the currency's symbol on the side the locale puts it.
+fn with_symbol(lang: Lang, number: String, currency: &str) -> String {
     let symbol = currency_symbol(currency);
     if style(lang).symbol_after {
         format!("{number}\u{a0}{symbol}")
@@ -157,6 +166,9 @@ mod tests {
         assert_eq!(format_money(Lang::Zh, 123_456, "CNY"), "¥1,234.56");
         assert_eq!(format_money(Lang::Pl, 1_234_567, "PLN"), "12\u{a0}345,67\u{a0}zł");
         assert_eq!(format_money(Lang::En, -5_000, "USD"), "-$50.00");
+        assert_eq!(format_money_whole(Lang::En, 123_456_789, "USD"), "$1,234,568");
+        assert_eq!(format_money_whole(Lang::Fr, 5_050, "EUR"), "51\u{a0}€");
+        assert_eq!(format_money_whole(Lang::Zh, 100_000, "CNY"), "¥1,000");
     }
 
     #[test]

@@ -22,7 +22,7 @@ use super::schema::{ObjectDef, PropertyType, SchemaError};
 use super::validate::Invalid;
 
 pub use problems::{association_problem, command_problem, merge_problem, pipeline_problem, segment_problem, sync_conflict, undo_problem, view_problem};
-pub use schema_labels::{association_label, group_label, object_label, option_label, property_label, value_label};
+pub use schema_labels::{association_label, group_label, object_label, option_label, pipeline_label, property_label, stage_label, value_label};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Lang {
@@ -386,6 +386,8 @@ pub enum Msg {
     ReportCatOmitted,
     StageCategory,
     StageCategoryAuto,
+    ViewRename,
+    ViewRenamed,
     // Index pages, views, search, bin (ui/records, ui/search): add above this line.
     // ---
     RecordNotFound,
@@ -655,6 +657,29 @@ pub enum Msg {
     ObMarkSent,
     ObTo,
     DlUnit,
+    SetCurrency,
+    SetCurrencyHint,
+    SetCurrencySaved,
+    SetIAm,
+    SetIAmNobody,
+    SetIAmHint,
+    SetCalcSource,
+    SetCalcFormula,
+    SetCalcRollup,
+    SetCalcFormulaHint,
+    SetCalcObject,
+    SetCalcFunction,
+    SetCalcCount,
+    SetCalcSum,
+    SetCalcMin,
+    SetCalcMax,
+    SetCalcAverage,
+    SetCalcProperty,
+    ErrCalcEmpty,
+    ErrCalcSyntax,
+    ErrCalcNotNumber,
+    ErrCalcNoObject,
+    ErrCalcNoProperty,
     // Record page, tasks, settings (ui/record, ui/tasks, ui/settings): add above this line.
     // ---
     Language,

@@ -214,20 +214,6 @@ impl Pipelines {
         self.by_id.values().find(|p| p.object == object && !p.deleted && p.stage(stage).is_some())
     }
 
-    /// The name behind a stored pipeline or stage id of `object`'s `property`, so screens
-    /// show "Qualified to buy" and "Sales Pipeline" rather than `qualifiedtobuy` and `default`; `None` for any
-    /// other property or an id no live pipeline knows.
-    pub fn value_label(&self, object: &str, property: &str, value: &str) -> Option<String> {
-        let (pipeline_prop, stage_prop) = properties_of(object);
-        if property == stage_prop {
-            return self.holding(object, value)?.stage(value).map(|s| s.label.clone());
-        }
-        if property == pipeline_prop {
-            return self.get(value).filter(|p| p.object == object).map(|p| p.label.clone());
-        }
-        None
-    }
-
     /// Sets or removes one pipeline; removing a default brings the default back, as a
     /// workspace without that entity holds it.
     pub fn put(&mut self, id: PipelineId, pipeline: Option<Pipeline>) {

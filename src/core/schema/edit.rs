@@ -15,7 +15,7 @@
 //! loses nothing.
 
 use super::integrity::{check_name, check_object};
-use super::{EnumOption, ObjectDef, ObjectKind, PropertyDef, PropertyGroup, PropertyType, Schema, SchemaError};
+use super::{Currency, EnumOption, ObjectDef, ObjectKind, PropertyDef, PropertyGroup, PropertyType, Schema, SchemaError};
 
 /// The property group a new custom object starts with.
 pub const FIRST_GROUP: &str = "information";
@@ -40,6 +40,8 @@ pub enum SchemaEdit {
     UpdateProperty { object: String, property: String, patch: PropertyPatch },
     ArchiveProperty { object: String, property: String },
     RestoreProperty { object: String, property: String },
+    /// Chooses the workspace currency; amounts are relabelled, not converted.
+    SetCurrency(Currency),
 }
 
 /// The object settings to change; `None` keeps the current one.
@@ -76,6 +78,8 @@ pub enum DataCheck {
     Distinct { object: String, property: String },
     /// The object holds no record, live or in the recycle bin.
     Empty { object: String },
+    /// A new formula property: every live record gets its value, as a write would compute it.
+    Recalculate { object: String },
 }
 
 /// The schema after an edit and what must hold of the records for it to apply.
@@ -148,7 +152,11 @@ pub fn plan(schema: &Schema, edit: &SchemaEdit) -> Result<Planned, SchemaError> 
         SchemaEdit::CreateProperty { object, property } => {
             let def = object_mut(&mut next, object)?;
             create_property(def, property)?;
-            checks_for(object, property, true, property.unique)
+            let mut checks = checks_for(object, property, true, property.unique);
+            if matches!(property.calculation.as_ref().map(|c| &c.rule), Some(super::Rule::Formula(_))) {
+                checks.push(DataCheck::Recalculate { object: object.clone() });
+            }
+            checks
         }
         SchemaEdit::UpdateProperty { object, property, patch } => {
             let def = object_mut(&mut next, object)?;
@@ -172,6 +180,10 @@ pub fn plan(schema: &Schema, edit: &SchemaEdit) -> Result<Planned, SchemaError> 
                 .into_iter()
                 .chain(unique.then(|| DataCheck::Distinct { object: object.clone(), property: property.clone() }))
                 .collect()
+        }
+        SchemaEdit::SetCurrency(currency) => {
+            next.currency = *currency;
+            Vec::new()
         }
     };
     Ok(Planned { schema: next, checks })
@@ -235,14 +247,21 @@ fn update_object(def: &mut ObjectDef, patch: &ObjectPatch) -> Result<(), SchemaE
 
 fn create_property(def: &mut ObjectDef, property: &PropertyDef) -> Result<(), SchemaError> {
     check_name(&property.name)?;
-    if matches!(property.kind, PropertyType::Calculated) {
+    // A calculated property comes with its calculation; it is read-only by nature.
+    let calculated = matches!(property.kind, PropertyType::Calculated);
+    if calculated && property.calculation.is_none() {
         return Err(SchemaError::Calculated);
     }
-    if property.read_only {
+    if property.read_only && !calculated {
         return Err(SchemaError::ReadOnlyProperty(property.name.clone()));
     }
     let mut created = property.clone();
     created.custom = true;
+    created.read_only = calculated;
+    if calculated {
+        created.required = false;
+        created.unique = false;
+    }
     created.label = created.label.trim().to_string();
     def.properties.push(created);
     check_object(def)

@@ -4,6 +4,7 @@
 //! maps one to one onto the other. Names are immutable once created; labels are free text.
 
 pub mod calculation;
+mod currency;
 mod defaults;
 pub mod edit;
 mod error;
@@ -11,6 +12,7 @@ mod integrity;
 
 use serde::{Deserialize, Serialize};
 
+pub use currency::Currency;
 pub use calculation::{Aggregate, Calculation, CalculatedType, Formula, Rollup, Rule};
 pub use defaults::{default_schema, ACTIVITY_TIMESTAMP, RECORD_ID};
 pub use edit::{plan, DataCheck, ObjectPatch, Planned, PropertyPatch, SchemaEdit};
@@ -215,6 +217,9 @@ impl ObjectDef {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Schema {
     pub objects: Vec<ObjectDef>,
+    /// What currency properties are kept in.
+    #[serde(default, skip_serializing_if = "Currency::is_default")]
+    pub currency: Currency,
 }
 
 impl Schema {

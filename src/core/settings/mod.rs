@@ -8,15 +8,19 @@
 //! either valid as a whole or not sent at all.
 
 mod bytes;
+mod calculation_draft;
 mod custom_object;
 mod labels;
 mod names;
 mod overview;
 mod property_form;
+mod shown_labels;
 
+pub use calculation_draft::{formula_inputs, parse_formula, rollup_inputs, rollup_objects, CalculationDraft, CalculationProblem, ROLLUP_FUNCTIONS};
 pub use bytes::{format_bytes, format_percent, usage_share};
 pub use custom_object::{CustomObjectDraft, DraftField, DraftProperty};
 pub use labels::{add_label, parse_limit, LabelDraft};
 pub use names::suggest_internal_name;
 pub use overview::{object_rows, property_groups, refused_records, ObjectRow, PropertyRow, RefusedRecord};
+pub use shown_labels::{keep_untouched_labels, shown_form};
 pub use property_form::{editor_part, type_from_tag, type_tag, EditorPart, FormField, OptionDraft, PropertyForm, PICKABLE_TYPES};

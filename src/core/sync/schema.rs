@@ -21,6 +21,10 @@ pub struct SchemaConflict {
 /// Our schema with what only theirs has added, and the conflicts found.
 pub fn merge_schema(ours: &Schema, theirs: &Schema) -> (Schema, Vec<SchemaConflict>) {
     let mut out = ours.clone();
+    // A currency chosen on either device wins over one never chosen.
+    if out.currency.is_default() {
+        out.currency = theirs.currency;
+    }
     let mut conflicts = Vec::new();
     for their_object in &theirs.objects {
         let Some(object) = out.objects.iter_mut().find(|o| o.name == their_object.name) else {

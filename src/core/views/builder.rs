@@ -5,7 +5,7 @@
 //! in the builder but left out of the query ([`runnable`]) so that the table never goes
 //! blank while someone is still typing.
 
-use super::super::i18n::{format::format_date, tr, Lang, Msg};
+use super::super::i18n::{format::format_date, option_label, property_label, tr, Lang, Msg};
 use super::super::id::RecordId;
 use super::super::query::{check_condition, operators_for_property, Condition, Filter, Group, Op, Operator, QueryError, SEGMENT_OPERATORS, SEGMENT_PROPERTY};
 use super::super::schema::{ObjectDef, PropertyType};
@@ -32,7 +32,7 @@ pub enum OperandInput {
 /// The properties a condition can test, by label, then segment membership when the object
 /// has segments.
 pub fn filter_properties(ws: &Workspace, def: &ObjectDef, lang: Lang) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = def.properties.iter().filter(|p| !p.hidden).map(|p| (p.name.clone(), p.label.clone())).collect();
+    let mut out: Vec<(String, String)> = def.properties.iter().filter(|p| !p.hidden).map(|p| (p.name.clone(), property_label(lang, &def.name, p).into_owned())).collect();
     out.sort_by_key(|(_, label)| label.to_lowercase());
     if !segments_of(ws.segments(), &def.name).is_empty() {
         out.push((SEGMENT_PROPERTY.to_string(), tr(lang, Msg::FilterSegmentMembership).to_string()));
@@ -104,7 +104,7 @@ pub fn operand_input(ws: &Workspace, def: &ObjectDef, property: &str, operator: 
     let options = || -> Vec<(String, String)> {
         match prop.kind {
             PropertyType::Owner => ws.owners().map(|o| (o.id.0.clone(), o.name.clone())).collect(),
-            _ => prop.options.iter().filter(|o| !o.hidden).map(|o| (o.value.clone(), o.label.clone())).collect(),
+            _ => prop.options.iter().filter(|o| !o.hidden).map(|o| (o.value.clone(), option_label(lang, &def.name, &prop.name, o).into_owned())).collect(),
         }
     };
     match operator {
@@ -160,7 +160,7 @@ pub fn summary(ws: &Workspace, def: &ObjectDef, condition: &Condition, lang: Lan
     let label = if condition.property == SEGMENT_PROPERTY {
         tr(lang, Msg::FilterSegmentMembership).to_string()
     } else {
-        def.property(&condition.property).map_or_else(|| condition.property.clone(), |p| p.label.clone())
+        def.property(&condition.property).map_or_else(|| condition.property.clone(), |p| property_label(lang, &def.name, p).into_owned())
     };
     let op_text = tr(lang, operator.label());
     let values = operands(&condition.op);
@@ -188,6 +188,6 @@ fn operand_text(ws: &Workspace, def: &ObjectDef, property: &str, value: &str, la
             "false" => tr(lang, Msg::FilterNo).to_string(),
             other => other.to_string(),
         },
-        _ => prop.options.iter().find(|o| o.value == value).map_or_else(|| value.to_string(), |o| o.label.clone()),
+        _ => prop.options.iter().find(|o| o.value == value).map_or_else(|| value.to_string(), |o| option_label(lang, &def.name, &prop.name, o).into_owned()),
     }
 }

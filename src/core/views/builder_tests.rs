@@ -76,6 +76,12 @@ fn chips_read_as_sentences_with_labels_and_names() {
     assert_eq!(chip(Condition::new("firstname", Op::IsKnown)), "First name is known");
     assert_eq!(chip(Condition::new(SEGMENT_PROPERTY, Op::InSegment { segment: vip })), "Segment membership is member of segment VIPs");
     assert!(filter_properties(&fx.ws, &def, Lang::En).iter().any(|(name, _)| name == SEGMENT_PROPERTY));
+    // Default labels and options read in the user's language, in the chip and the menus.
+    let french = summary(&fx.ws, &def, &Condition::new("lifecyclestage", Op::Is { value: "customer".into() }), Lang::Fr);
+    assert!(french.starts_with("Phase du cycle de vie") && french.ends_with("Client"), "{french}");
+    assert!(filter_properties(&fx.ws, &def, Lang::Fr).iter().any(|(name, label)| name == "firstname" && label == "Prénom"));
+    let OperandInput::Choice(options) = operand_input(&fx.ws, &def, "lifecyclestage", Operator::Is, Lang::Fr) else { panic!("a select") };
+    assert!(options.iter().any(|(value, label)| value == "customer" && label == "Client"));
 }
 
 #[test]

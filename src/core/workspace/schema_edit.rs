@@ -85,6 +85,17 @@ impl Workspace {
                     Err(SchemaError::DuplicateValues(shared))
                 }
             }
+            DataCheck::Recalculate { object } => {
+                let def = schema.object(object).ok_or_else(|| SchemaError::UnknownObject(object.clone()))?;
+                for record in self.records_of(object) {
+                    let slot = rewritten.get(&record.id).cloned().unwrap_or_else(|| record.clone());
+                    let mut next = slot;
+                    if crate::core::calculate::refresh(def, &mut next, ctx.now, ctx.source) {
+                        rewritten.insert(record.id.clone(), next);
+                    }
+                }
+                Ok(())
+            }
             DataCheck::Empty { object } => {
                 let count = self.records_of(object).count() + self.binned().filter(|b| &b.record.object == object).count();
                 if count == 0 {
@@ -116,6 +127,8 @@ fn sorted(ids: impl Iterator<Item = RecordId>) -> Vec<RecordId> {
 
 #[cfg(test)]
 mod convert_tests;
+#[cfg(test)]
+mod calculated_tests;
 // Property tests need proptest, which is a native-only dev-dependency.
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

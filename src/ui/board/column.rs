@@ -6,12 +6,14 @@
 use leptos::prelude::*;
 use web_sys::DragEvent;
 
-use crate::core::board::{amount_text, Card, Column};
+use crate::core::board::{Card, Column};
 use crate::core::i18n::format::format_date;
 use crate::core::i18n::{Counted, Msg};
 use crate::core::id::RecordId;
+use crate::core::schema::Currency;
 use crate::ui::app::Base;
 use crate::ui::i18n::use_i18n;
+use crate::ui::store::use_store;
 
 /// Stage id and label, for the "Move to…" menus.
 pub type StageChoice = (String, String);
@@ -28,6 +30,8 @@ pub fn BoardColumn(
     on_more: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    // The board rebuilds its columns on every change, so reading the currency once is enough.
+    let currency = use_store().ws.with_untracked(|ws| ws.schema().currency);
     let over = RwSignal::new(false);
     let stage = column.totals.stage.clone();
     let totals = column.totals.clone();
@@ -50,7 +54,7 @@ pub fn BoardColumn(
     let cards = column
         .cards
         .into_iter()
-        .map(|card| view! { <BoardCard card=card stage=stage.clone() stages=stages.clone() object=object.clone() dragged=dragged on_move=on_move/> })
+        .map(|card| view! { <BoardCard card=card currency=currency stage=stage.clone() stages=stages.clone() object=object.clone() dragged=dragged on_move=on_move/> })
         .collect_view();
     view! {
         <section class="cairn-board__column" class:cairn-board__column--over=move || over.get() class:cairn-board__column--bottleneck=bottleneck
@@ -63,8 +67,8 @@ pub fn BoardColumn(
                 </h2>
                 {bottleneck.then(|| view! { <p class="cairn-board__badge cairn-board__badge--bottleneck">{move || i18n.t(Msg::BoardBottleneck)}</p> })}
                 <dl class="cairn-board__figures">
-                    <div><dt>{move || i18n.t(Msg::BoardTotal)}</dt><dd data-testid="column-total">{move || amount_text(i18n.lang.get(), totals.amount)}</dd></div>
-                    <div><dt>{move || i18n.t(Msg::BoardWeighted)}</dt><dd data-testid="column-weighted">{move || amount_text(i18n.lang.get(), totals.weighted)}</dd></div>
+                    <div><dt>{move || i18n.t(Msg::BoardTotal)}</dt><dd data-testid="column-total">{move || i18n.money_whole(currency, totals.amount)}</dd></div>
+                    <div><dt>{move || i18n.t(Msg::BoardWeighted)}</dt><dd data-testid="column-weighted">{move || i18n.money_whole(currency, totals.weighted)}</dd></div>
                 </dl>
             </header>
             <div class="cairn-board__cards">{cards}</div>
@@ -76,7 +80,7 @@ pub fn BoardColumn(
 }
 
 #[component]
-fn BoardCard(card: Card, stage: String, stages: Vec<StageChoice>, object: String, dragged: RwSignal<Option<RecordId>>, on_move: Callback<(RecordId, String)>) -> impl IntoView {
+fn BoardCard(card: Card, currency: Currency, stage: String, stages: Vec<StageChoice>, object: String, dragged: RwSignal<Option<RecordId>>, on_move: Callback<(RecordId, String)>) -> impl IntoView {
     let i18n = use_i18n();
     let base = expect_context::<Base>();
     let href = base.href(&format!("/objects/{object}/{}", card.id));
@@ -101,7 +105,7 @@ fn BoardCard(card: Card, stage: String, stages: Vec<StageChoice>, object: String
         <article class="cairn-board__card" class:cairn-board__card--stalled=card.stalled data-testid="board-card" data-id=card.id.to_string() draggable="true"
             on:dragstart=on_dragstart on:dragend=move |_| dragged.set(None)>
             <a class="cairn-board__name" href=href draggable="false">{card.name.clone()}</a>
-            {amount.map(|a| view! { <p class="cairn-board__amount">{move || amount_text(i18n.lang.get(), a)}</p> })}
+            {amount.map(|a| view! { <p class="cairn-board__amount">{move || i18n.money_whole(currency, a)}</p> })}
             {(!close.is_empty()).then(|| {
                 let close = close.clone();
                 view! { <p class="cairn-board__line"><span class="cairn-muted">{move || i18n.t(Msg::BoardCloseDate)}": "</span>{move || format_date(i18n.lang.get(), &close)}</p> }

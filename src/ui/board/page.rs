@@ -65,8 +65,11 @@ pub fn BoardPage(object: String) -> impl IntoView {
                     asking.set(None);
                     message.set(Some(Msg::BoardMoved));
                 }
-                Err(DispatchError::Command(CommandError::Pipeline(PipelineError::MissingRequired { stage: stage_label, properties }))) => {
+                Err(DispatchError::Command(CommandError::Pipeline(PipelineError::MissingRequired { stage: english, properties }))) => {
                     ask_errors.set(None);
+                    let stage_label = pipeline
+                        .with_untracked(|p| p.as_ref().and_then(|p| p.stage(&stage).map(|s| i18n.stage_label(p.id.as_str(), s))))
+                        .unwrap_or(english);
                     asking.set(Some(Ask { id, stage, stage_label, properties }));
                 }
                 Err(DispatchError::Command(e)) if asking.with_untracked(Option::is_some) && matches!(e, CommandError::Fields(_)) => ask_errors.set(Some(e)),
@@ -87,14 +90,14 @@ pub fn BoardPage(object: String) -> impl IntoView {
 
     let board = move || {
         let Some(p) = pipeline.get() else { return view! { <p class="cairn-empty">{i18n.t(Msg::BoardNoPipeline)}</p> }.into_any() };
-        let stages: Vec<StageChoice> = p.stages.iter().map(|s| (s.id.clone(), s.label.clone())).collect();
+        let stages: Vec<StageChoice> = p.stages.iter().map(|s| (s.id.clone(), i18n.stage_label(p.id.as_str(), s))).collect();
         let cols = columns.get();
         let worst = bottleneck(&cols, &p);
         let views = cols
             .into_iter()
             .enumerate()
             .map(|(i, column)| {
-                let label = p.stages.get(i).map(|s| s.label.clone()).unwrap_or_default();
+                let label = p.stages.get(i).map(|s| i18n.stage_label(p.id.as_str(), s)).unwrap_or_default();
                 view! { <BoardColumn column=column label=label stages=stages.clone() object=object.get_value() bottleneck=worst == Some(i) dragged=dragged on_move=on_move on_more=on_more/> }
             })
             .collect_view();
@@ -117,7 +120,7 @@ pub fn BoardPage(object: String) -> impl IntoView {
                     <select data-testid="board-pipeline" on:change=move |ev| { chosen.set(Some(event_target_value(&ev))); limit.set(CARDS_PER_COLUMN); }>
                         {move || pipelines.get().into_iter().map(|p| {
                             let selected = pipeline.with(|c| c.as_ref().is_some_and(|c| c.id == p.id));
-                            view! { <option value=p.id.0.clone() selected=selected>{p.label.clone()}</option> }
+                            view! { <option value=p.id.0.clone() selected=selected>{i18n.pipeline_label(&p)}</option> }
                         }).collect_view()}
                     </select>
                 </label>

@@ -31,7 +31,7 @@ pub fn ColumnMapping(wizard: Wizard) -> impl IntoView {
                 .into_iter()
                 .map(|target| {
                     let text = match &target {
-                        Target::Property(name) => def.and_then(|d| d.property(name)).map(|p| p.label.clone()).unwrap_or_else(|| name.clone()),
+                        Target::Property(name) => def.and_then(|d| d.property(name)).map(|p| i18n.prop_label(&object, p)).unwrap_or_else(|| name.clone()),
                         Target::Associate(other) => {
                             let plural = ws.schema().object(other).map(|o| object_plural(lang, o)).unwrap_or_else(|| other.clone());
                             format!("{} {plural}", i18n.t(Msg::ImportAssociateWith))

@@ -45,7 +45,7 @@ pub fn PipelinesPage() -> impl IntoView {
                         d.properties
                             .iter()
                             .filter(|p| !p.hidden && !p.read_only && p.kind != PropertyType::Calculated && !derived(&p.name))
-                            .map(|p| (p.name.clone(), p.label.clone()))
+                            .map(|p| (p.name.clone(), i18n.prop_label(o, p)))
                             .collect::<Vec<_>>()
                     })
                     .unwrap_or_default()
@@ -86,11 +86,11 @@ pub fn PipelinesPage() -> impl IntoView {
             .iter()
             .enumerate()
             .map(|(at, stage)| {
-                let others: Vec<(String, String)> = p.stages.iter().filter(|s| s.id != stage.id).map(|s| (s.id.clone(), s.label.clone())).collect();
+                let others: Vec<(String, String)> = p.stages.iter().filter(|s| s.id != stage.id).map(|s| (s.id.clone(), i18n.stage_label(p.id.as_str(), s))).collect();
                 view! { <StageRow pipeline=p.id.0.clone() stage=stage.clone() at=at last=last others=others properties=properties.get() on_edit=on_edit/> }
             })
             .collect_view();
-        let label = p.label.clone();
+        let label = i18n.pipeline_label(&p);
         view! {
             <div class="cairn-pipelines__editor cairn-card" data-testid="pipeline-editor">
                 <div class="cairn-pipelines__row">
@@ -156,7 +156,7 @@ pub fn PipelinesPage() -> impl IntoView {
                     <select data-testid="editor-pipeline" on:change=move |ev| chosen.set(Some(event_target_value(&ev)))>
                         {move || pipelines.get().into_iter().map(|p| {
                             let selected = pipeline.with(|c| c.as_ref().is_some_and(|c| c.id == p.id));
-                            view! { <option value=p.id.0.clone() selected=selected>{p.label.clone()}</option> }
+                            view! { <option value=p.id.0.clone() selected=selected>{i18n.pipeline_label(&p)}</option> }
                         }).collect_view()}
                     </select>
                 </label>

@@ -41,7 +41,7 @@ pub fn StageRow(
     let state_value = STATES.iter().find(|(st, _, _)| *st == stage.state).map_or("open", |(_, v, _)| *v);
     let required = stage.required.clone();
     let (chosen, automatic) = (stage.category, ForecastCategory::default_for(stage.state, stage.probability));
-    let label = stage.label.clone();
+    let label = p.with_value(|id| i18n.stage_label(id, &stage));
     view! {
         <li class="cairn-pipelines__stage" data-testid="pipeline-stage" data-stage=stage.id.clone()>
             <label class="cairn-pipelines__field cairn-pipelines__field--name">

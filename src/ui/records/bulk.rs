@@ -41,6 +41,7 @@ pub fn BulkEditDialog(def: ObjectDef, selected: RwSignal<HashSet<RecordId>>, toa
     let owners: Vec<(String, String)> = store.ws.with_untracked(|ws| ws.owners().filter(|o| o.active).map(|o| (o.id.0.clone(), o.name.clone())).collect());
     let primary = def.primary_property.clone();
     let object = def.name.clone();
+    let object_name = object.clone();
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let mut ids: Vec<RecordId> = selected.get_untracked().into_iter().collect();
@@ -88,7 +89,7 @@ pub fn BulkEditDialog(def: ObjectDef, selected: RwSignal<HashSet<RecordId>>, toa
                     <div class="cairn-field">
                         <label for="bulk-property">{move || i18n.t(Msg::FilterProperty)}</label>
                         <select id="bulk-property" autofocus prop:value=move || property.get() on:change=move |ev| property.set(event_target_value(&ev))>
-                            {props.get_value().into_iter().map(|p| view! { <option value=p.name>{p.label}</option> }).collect_view()}
+                            {move || props.get_value().into_iter().map(|p| { let label = i18n.prop_label(&object_name, &p); view! { <option value=p.name>{label}</option> } }).collect_view()}
                         </select>
                     </div>
                     {field}

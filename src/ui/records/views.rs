@@ -67,6 +67,8 @@ pub fn ViewTabs(object: String, tab: RwSignal<Tab>, state: RwSignal<TableState>,
     let obj = StoredValue::new(object);
     let saved = Memo::new(move |_| store.ws.with(|ws| views_of(ws.views(), &obj.get_value()).into_iter().map(|v| (v.id.clone(), v.name.clone())).collect::<Vec<_>>()));
     let naming = RwSignal::new(false);
+    // Renaming reuses the name form; `naming` then saves under the current tab's id.
+    let renaming = RwSignal::new(false);
     let name = RwSignal::new(String::new());
     let error = RwSignal::new(None::<Msg>);
     let choose = move |t: Tab| {
@@ -98,8 +100,36 @@ pub fn ViewTabs(object: String, tab: RwSignal<Tab>, state: RwSignal<TableState>,
             toast.set(Some(Toast { msg, undo: 0 }));
         });
     };
+    let rename = move |id: RecordId| {
+        let edit = ViewEdit::Rename { id, name: name.get_untracked() };
+        spawn_local(async move {
+            match store.dispatch(Command::EditView(edit)).await {
+                Ok(_) => {
+                    naming.set(false);
+                    renaming.set(false);
+                    error.set(None);
+                    toast.set(Some(Toast { msg: Msg::ViewRenamed, undo: 1 }));
+                }
+                Err(e) => error.set(Some(problem(&e))),
+            }
+        });
+    };
+    let start_rename = move |_| {
+        let Tab::Saved(id) = tab.get_untracked() else { return };
+        let current = saved.with_untracked(|s| s.iter().find(|(v, _)| *v == id).map(|(_, n)| n.clone())).unwrap_or_default();
+        name.set(current);
+        error.set(None);
+        renaming.set(true);
+        naming.set(true);
+    };
     let save_new = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        if renaming.get_untracked() {
+            if let Tab::Saved(id) = tab.get_untracked() {
+                rename(id);
+            }
+            return;
+        }
         let edit = ViewEdit::Create { object: obj.get_value(), name: name.get_untracked(), state: state.get_untracked() };
         spawn_local(async move {
             match store.dispatch(Command::EditView(edit)).await {
@@ -161,10 +191,13 @@ pub fn ViewTabs(object: String, tab: RwSignal<Tab>, state: RwSignal<TableState>,
                     <button type="button" class="cairn-button cairn-button--primary cairn-button--small" on:click=save>{move || i18n.t(Msg::ViewSave)}</button>
                 </Show>
                 <Show when=move || dirty.get()>
-                    <button type="button" class="cairn-button cairn-button--small" on:click=move |_| naming.set(true)>{move || i18n.t(Msg::ViewSaveAsNew)}</button>
+                    <button type="button" class="cairn-button cairn-button--small" on:click=move |_| { renaming.set(false); name.set(String::new()); naming.set(true); }>{move || i18n.t(Msg::ViewSaveAsNew)}</button>
                 </Show>
                 <Show when=can_move_left>
                     <button type="button" class="cairn-button cairn-button--small" on:click=move_left>{move || i18n.t(Msg::ViewMoveLeft)}</button>
+                </Show>
+                <Show when=on_saved_tab>
+                    <button type="button" class="cairn-button cairn-button--small" data-testid="view-rename" on:click=start_rename>{move || i18n.t(Msg::ViewRename)}</button>
                 </Show>
                 <Show when=on_saved_tab>
                     <button type="button" class="cairn-button cairn-button--small" on:click=delete>{move || i18n.t(Msg::ViewDelete)}</button>
@@ -176,7 +209,7 @@ pub fn ViewTabs(object: String, tab: RwSignal<Tab>, state: RwSignal<TableState>,
                     <input id="view-name" type="text" autocomplete="off" autofocus prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))
                         aria-invalid=move || error.with(Option::is_some).to_string() aria-describedby="view-name-error"/>
                     <button type="submit" class="cairn-button cairn-button--primary cairn-button--small">{move || i18n.t(Msg::ViewSave2)}</button>
-                    <button type="button" class="cairn-button cairn-button--small" on:click=move |_| { naming.set(false); error.set(None); }>{move || i18n.t(Msg::IdxCancel)}</button>
+                    <button type="button" class="cairn-button cairn-button--small" on:click=move |_| { naming.set(false); renaming.set(false); error.set(None); }>{move || i18n.t(Msg::IdxCancel)}</button>
                     <p id="view-name-error" class="cairn-field__error" role="alert">{move || error.get().map(|m| i18n.t(m))}</p>
                 </form>
             </Show>

@@ -16,7 +16,7 @@ pub fn counted(pipeline: Pipeline, range: Range, steps: Vec<ConversionRow>, time
     let store = use_store();
     let lang = i18n.lang.get_untracked();
     let counts = store.ws.with_untracked(|ws| stage_counts(ws, &pipeline, &range));
-    let label = |id: &str| pipeline.stage(id).map(|s| s.label.clone()).unwrap_or_default();
+    let label = |id: &str| pipeline.stage(id).map(|s| i18n.stage_label(pipeline.id.as_str(), s)).unwrap_or_default();
     let slowest = slowest_stage(&pipeline, &times);
     let count_rows: Vec<(String, Vec<f64>)> = counts.iter().map(|(id, n)| (label(id), vec![*n as f64])).collect();
     let time_rows: Vec<(String, Vec<f64>)> = times.iter().map(|(id, d)| (label(id), vec![d.unwrap_or(0.0)])).collect();

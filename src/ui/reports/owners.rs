@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 
 use super::chart::{swatch, BarChart};
-use crate::core::board::amount_text;
 use crate::core::forecast::{by_owner, by_team, category_msg, days_text, percent_text, ForecastCategory, OwnerRow, Range};
 use crate::core::i18n::Msg;
 use crate::core::pipeline::{Pipeline, StageState};
@@ -15,7 +14,8 @@ use crate::ui::store::use_store;
 fn performance(rows: Vec<OwnerRow>, title: Msg, key_header: Msg, name: impl Fn(&Option<String>) -> String, test_id: &'static str) -> impl IntoView {
     let i18n = use_i18n();
     let lang = i18n.lang.get_untracked();
-    let money = move |minor: i64| amount_text(lang, minor);
+    let currency = use_store().ws.with_untracked(|ws| ws.schema().currency);
+    let money = move |minor: i64| i18n.money_whole(currency, minor);
     let named: Vec<(String, OwnerRow)> = rows.into_iter().map(|r| (name(&r.key), r)).collect();
     let chart: Vec<(String, Vec<f64>)> = named.iter().map(|(n, r)| (n.clone(), r.categories.iter().map(|a| *a as f64).collect())).collect();
     let legend = ForecastCategory::SHOWN.iter().enumerate().map(|(i, c)| view! { <span><i class=swatch(i)></i>{i18n.t(category_msg(*c))}</span> }).collect_view();
@@ -66,7 +66,7 @@ pub fn OwnerReports(pipeline: Pipeline, range: Range) -> impl IntoView {
         }
     };
     let team_name = move |key: &Option<String>| key.clone().unwrap_or_else(|| i18n.t(Msg::ReportNoTeam).to_string());
-    let open: Vec<String> = pipeline.stages.iter().filter(|s| s.state == StageState::Open).map(|s| s.label.clone()).collect();
+    let open: Vec<String> = pipeline.stages.iter().filter(|s| s.state == StageState::Open).map(|s| i18n.stage_label(pipeline.id.as_str(), s)).collect();
     let coaching = owners
         .iter()
         .map(|r| {

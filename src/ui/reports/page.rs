@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 
 use super::chart::{swatch, BarChart};
-use crate::core::board::amount_text;
 use super::counted::counted;
 use super::owners::OwnerReports;
 use crate::core::forecast::{conversion, days_text, forecast_by_month, percent_text, slowest_stage, summary, time_in_stage, velocity, Range};
@@ -36,9 +35,10 @@ pub fn ReportsPage() -> impl IntoView {
         if !has_amounts {
             return counted(p, r, steps, times, sum).into_any();
         }
-        let label = |id: &str| p.stage(id).map(|s| s.label.clone()).unwrap_or_default();
+        let label = |id: &str| p.stage(id).map(|s| i18n.stage_label(p.id.as_str(), s)).unwrap_or_default();
         let slowest = slowest_stage(&p, &times);
-        let money = |minor: i64| amount_text(lang, minor);
+        let currency = store.ws.with(|ws| ws.schema().currency);
+        let money = |minor: i64| i18n.money_whole(currency, minor);
         let forecast_rows: Vec<(String, Vec<f64>)> = months.iter().map(|m| (m.month.clone(), vec![m.total as f64, m.weighted as f64, m.won as f64])).collect();
         let conversion_rows: Vec<(String, Vec<f64>)> = steps.iter().map(|c| (label(&c.stage), vec![c.to_next.unwrap_or(0.0), c.to_won.unwrap_or(0.0)])).collect();
         let time_rows: Vec<(String, Vec<f64>)> = times.iter().map(|(id, d)| (label(id), vec![d.unwrap_or(0.0)])).collect();
@@ -94,7 +94,7 @@ pub fn ReportsPage() -> impl IntoView {
                 <label class="cairn-board__filter">
                     <span>{move || i18n.t(Msg::BoardPipeline)}</span>
                     <select on:change=move |ev| chosen.set(Some(event_target_value(&ev)))>
-                        {move || pipelines.get().into_iter().map(|p| view! { <option value=p.id.0.clone()>{p.label.clone()}</option> }).collect_view()}
+                        {move || pipelines.get().into_iter().map(|p| view! { <option value=p.id.0.clone()>{i18n.pipeline_label(&p)}</option> }).collect_view()}
                     </select>
                 </label>
                 <label class="cairn-board__filter">

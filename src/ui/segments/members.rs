@@ -40,7 +40,7 @@ fn SegmentMembers(object: String, segment: String) -> impl IntoView {
     let columns = Memo::new(move |_| {
         store.ws.with(|ws| {
             let Some(def) = ws.schema().object(&obj.get_value()) else { return Vec::<Column>::new() };
-            default_columns(def).iter().filter_map(|n| def.property(n)).map(|p| (p.name.clone(), p.label.clone(), p.kind.clone())).collect()
+            default_columns(def).iter().filter_map(|n| def.property(n)).map(|p| (p.name.clone(), i18n.prop_label(&def.name, p), p.kind.clone())).collect()
         })
     });
     let sort = RwSignal::new(None::<Sort>);

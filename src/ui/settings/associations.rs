@@ -79,13 +79,13 @@ pub fn AssociationsSettings() -> impl IntoView {
                 define(AssociationDef { max_b_per_a: a, max_a_per_b: b, ..def.clone() });
             }
         };
-        let view_text = |v: &LabelView| format!("{}{}", v.text, v.max.map(|m| format!(" (≤ {m})")).unwrap_or_default());
+        let view_text = |v: &LabelView| format!("{}{}", i18n.assoc_label(v), v.max.map(|m| format!(" (≤ {m})")).unwrap_or_default());
         let labels = def
             .labels
             .iter()
             .map(|l| {
                 let without = AssociationDef { labels: def.labels.iter().filter(|x| *x != l).cloned().collect(), ..def.clone() };
-                let text = l.a.text.clone();
+                let text = i18n.assoc_label(&l.a);
                 view! {
                     <tr data-label=l.a.name.clone()>
                         <td>{view_text(&l.a)}</td>

@@ -56,12 +56,21 @@ pub fn CheckField(label: Msg, #[prop(into)] id: String, checked: RwSignal<bool>,
 
 /// A `<select>` of property types, every pickable one, named in the user's language.
 #[component]
-pub fn TypePicker(#[prop(into)] id: String, value: RwSignal<String>, #[prop(optional, into)] disabled: Signal<bool>, #[prop(optional)] labelled: Option<Msg>) -> impl IntoView {
+pub fn TypePicker(
+    #[prop(into)] id: String,
+    value: RwSignal<String>,
+    #[prop(optional, into)] disabled: Signal<bool>,
+    #[prop(optional)] labelled: Option<Msg>,
+    /// Offers "Calculated" too (creating a property; a calculation is set up, not converted to).
+    #[prop(optional)]
+    calculated: bool,
+) -> impl IntoView {
     use crate::core::i18n::property_type;
     use crate::core::settings::{type_from_tag, PICKABLE_TYPES};
     let i18n = use_i18n();
     let options = PICKABLE_TYPES
         .iter()
+        .chain(calculated.then_some(&"calculated"))
         .filter_map(|tag| type_from_tag(tag).map(|k| (*tag, property_type(&k))))
         .map(|(tag, msg)| view! { <option value=tag selected=move || value.get() == tag>{move || i18n.t(msg)}</option> })
         .collect_view();

@@ -1,12 +1,14 @@
-//! Settings: general (language), data model (objects, properties, groups), owners,
+//! Settings: general (language, currency, "I am"), data model (objects, properties, groups), owners,
 //! association labels and storage. Each section is a sub-route of `/settings`, framed by
 //! the same side menu ([`frame::SettingsFrame`]).
 
 mod associations;
+mod calculation_editor;
 mod create_object;
 mod errors;
 mod fields;
 mod frame;
+mod general;
 mod label_form;
 mod objects;
 mod options;

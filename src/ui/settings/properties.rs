@@ -74,14 +74,15 @@ fn PropertiesPage(object: String) -> impl IntoView {
         }
     };
 
+    let row_object = object.clone();
     let property_row = move |row: PropertyRow| {
         let def = row.def.clone();
-        let label = def.label.clone();
+        let label = i18n.prop_label(&row_object, &def);
         let kind = def.kind.clone();
         let flag_text = move || flags(&row.def).into_iter().map(|m| i18n.t(m)).collect::<Vec<_>>().join(", ");
         view! {
             <tr data-property=def.name.clone()>
-                <th scope="row">{def.label.clone()}</th>
+                <th scope="row">{label.clone()}</th>
                 <td><code>{def.name.clone()}</code></td>
                 <td>{move || i18n.t(property_type(&kind))}</td>
                 <td>{flag_text}</td>
@@ -98,8 +99,9 @@ fn PropertiesPage(object: String) -> impl IntoView {
             </tr>
         }
     };
+    let group_object = object.clone();
     let group_section = move |(group, rows): (PropertyGroup, Vec<PropertyRow>)| {
-        let label = RwSignal::new(group.label.clone());
+        let label = RwSignal::new(i18n.group_label(&group_object, &group));
         let renaming = RwSignal::new(false);
         let rename = rename.clone();
         let name = group.name.clone();
@@ -137,7 +139,7 @@ fn PropertiesPage(object: String) -> impl IntoView {
                                 <th scope="col"><span class="cairn-visually-hidden">{move || i18n.t(Msg::Actions)}</span></th>
                             </tr>
                         </thead>
-                        <tbody>{rows.into_iter().map(property_row).collect_view()}</tbody>
+                        <tbody>{rows.into_iter().map(property_row.clone()).collect_view()}</tbody>
                     </table>
                 </div>
             </section>

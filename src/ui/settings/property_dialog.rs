@@ -12,7 +12,9 @@ use crate::core::command::Command;
 use crate::core::command::CommandError;
 use crate::core::i18n::{schema_error, Msg};
 use crate::core::schema::{PropertyDef, PropertyType, SchemaEdit};
-use crate::core::settings::{editor_part, suggest_internal_name, type_from_tag, type_tag, EditorPart, FormField, PropertyForm};
+use crate::core::i18n::group_label;
+use super::calculation_editor::{CalculationEditor, CalculationInputs};
+use crate::core::settings::{editor_part, keep_untouched_labels, shown_form, suggest_internal_name, type_from_tag, type_tag, EditorPart, FormField, PropertyForm};
 use crate::ui::i18n::use_i18n;
 use crate::ui::store::{use_store, DispatchError};
 
@@ -23,8 +25,8 @@ pub fn PropertyEditor(object: String, existing: Option<PropertyDef>, open: RwSig
     let store = use_store();
     let lang = i18n.lang.get_untracked();
     let groups: Vec<(String, String)> =
-        store.ws.with_untracked(|ws| ws.schema().object(&object).map(|o| o.groups.iter().map(|g| (g.name.clone(), g.label.clone())).collect()).unwrap_or_default());
-    let start = existing.as_ref().map(|d| PropertyForm::from_def(d, lang)).unwrap_or_else(|| PropertyForm {
+        store.ws.with_untracked(|ws| ws.schema().object(&object).map(|o| o.groups.iter().map(|g| (g.name.clone(), group_label(lang, &object, g).into_owned())).collect()).unwrap_or_default());
+    let start = existing.as_ref().map(|d| shown_form(&object, d, lang)).unwrap_or_else(|| PropertyForm {
         group: groups.first().map(|g| g.0.clone()).unwrap_or_default(),
         kind: Some(PropertyType::SingleLineText),
         ..Default::default()
@@ -53,6 +55,8 @@ pub fn PropertyEditor(object: String, existing: Option<PropertyDef>, open: RwSig
     };
 
     let is_number = move || kind.with(|k| k == "number");
+    let is_calculated = move || kind.with(|k| k == "calculated");
+    let calculation = CalculationInputs::new();
     let is_enum = move || kind.with(|k| type_from_tag(k).is_some_and(|t| t.is_enumeration()));
     let number_problem = move |field: FormField| Signal::derive(move || bad_fields.with(|b| b.contains(&field)).then(|| i18n.t(Msg::ErrNumber).to_string()));
 
@@ -63,7 +67,7 @@ pub fn PropertyEditor(object: String, existing: Option<PropertyDef>, open: RwSig
             if saving.get_untracked() {
                 return;
             }
-            let form = PropertyForm {
+            let mut form = PropertyForm {
                 label: label.get_untracked(),
                 name: name.get_untracked(),
                 description: description.get_untracked(),
@@ -78,9 +82,29 @@ pub fn PropertyEditor(object: String, existing: Option<PropertyDef>, open: RwSig
                 hidden: hidden.get_untracked(),
             };
             let lang = i18n.lang.get_untracked();
+            let calculated = match form.kind {
+                Some(PropertyType::Calculated) => {
+                    let planned = store.ws.with_untracked(|ws| ws.schema().object(&object).map(|def| calculation.draft().calculation(ws.schema(), def)));
+                    match planned {
+                        Some(Ok(c)) => Some(c),
+                        Some(Err(problem)) => {
+                            calculation.problem.set(Some(problem));
+                            return;
+                        }
+                        None => None,
+                    }
+                }
+                _ => None,
+            };
             let edit = match &existing {
-                None => form.definition(lang).map(|property| SchemaEdit::CreateProperty { object: object.clone(), property }),
-                Some(old) => form.patch(old, lang).map(|patch| SchemaEdit::UpdateProperty { object: object.clone(), property: old.name.clone(), patch }),
+                None => form.definition(lang).map(|mut property| {
+                    property.calculation = calculated;
+                    SchemaEdit::CreateProperty { object: object.clone(), property }
+                }),
+                Some(old) => {
+                    keep_untouched_labels(&mut form, &object, old, lang);
+                    form.patch(old, lang).map(|patch| SchemaEdit::UpdateProperty { object: object.clone(), property: old.name.clone(), patch })
+                }
             };
             let edit = match edit {
                 Ok(edit) => edit,
@@ -133,7 +157,7 @@ pub fn PropertyEditor(object: String, existing: Option<PropertyDef>, open: RwSig
                 <label for=field_id("group")>{move || i18n.t(Msg::SetColGroup)}</label>
                 <select id=field_id("group") on:change=move |ev| group.set(event_target_value(&ev))>{group_options}</select>
             </div>
-            <TypePicker id=field_id("type") value=kind disabled=type_locked/>
+            <TypePicker id=field_id("type") value=kind disabled=type_locked calculated=creating/>
             {type_locked.then(|| view! { <p class="cairn-muted cairn-settings__hint">{move || i18n.t(Msg::SetTypeLocked)}</p> })}
             <Show when=is_number>
                 <p class="cairn-field__error">{move || at(EditorPart::Number).get()}</p>
@@ -142,6 +166,9 @@ pub fn PropertyEditor(object: String, existing: Option<PropertyDef>, open: RwSig
                     <TextField label=Msg::SetMin id=field_id("min") value=min problem=number_problem(FormField::Min)/>
                     <TextField label=Msg::SetMax id=field_id("max") value=max problem=number_problem(FormField::Max)/>
                 </div>
+            </Show>
+            <Show when=is_calculated>
+                <CalculationEditor object=object.clone() inputs=calculation prefix=prefix/>
             </Show>
             <Show when=is_enum>
                 <OptionsEditor rows=options/>

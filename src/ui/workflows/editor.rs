@@ -62,7 +62,7 @@ fn WorkflowEditor(id: AutoId) -> impl IntoView {
         Signal::derive(move || {
             store.ws.with(|ws| {
                 let lang = i18n.lang.get();
-                let properties = ws.schema().object(&object).map(|o| o.properties.iter().filter(|p| !p.hidden).map(|p| (p.name.clone(), p.label.clone())).collect()).unwrap_or_default();
+                let properties = ws.schema().object(&object).map(|o| o.properties.iter().filter(|p| !p.hidden).map(|p| (p.name.clone(), i18n.prop_label(&object, p))).collect()).unwrap_or_default();
                 let workflows = ws.automation().workflows().filter(|w| w.object == object).map(|w| (w.id.to_string(), w.name.clone())).collect();
                 let objects = ws.schema().objects.iter().filter(|o| o.enabled).map(|o| (o.name.clone(), object_plural(lang, o))).collect();
                 Choices { properties, workflows, objects }

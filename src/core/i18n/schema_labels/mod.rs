@@ -11,8 +11,11 @@
 
 mod fr;
 mod it;
+mod pipelines;
 mod pl;
 mod zh;
+
+pub use pipelines::{pipeline_label, stage_label};
 
 use std::borrow::Cow;
 use std::sync::OnceLock;

@@ -79,7 +79,7 @@ pub fn default_schema() -> Schema {
     objects.extend(services::all());
     objects.extend(billing::all());
     objects.extend(marketing::all());
-    Schema { objects }
+    Schema { objects, currency: Default::default() }
 }
 
 #[cfg(test)]
