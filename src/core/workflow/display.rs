@@ -8,7 +8,8 @@ use super::tokens::fill;
 use super::triggers::parse_instant;
 use crate::core::i18n::Msg;
 use crate::core::id::RecordId;
-use crate::core::query::record_matches;
+use crate::core::query::record_matches_with;
+use super::segments::members_for;
 use crate::core::time::Millis;
 use crate::core::workspace::Workspace;
 
@@ -240,7 +241,7 @@ pub fn dry_run(ws: &Workspace, workflow: &Workflow, record: &RecordId, now: Mill
                 at = super::steps::successor(&workflow.steps, step.id);
             }
             StepKind::Branch { branches, otherwise } => {
-                let chosen = branches.iter().position(|b| record_matches(def, &b.filter, r, clock).unwrap_or(false));
+                let chosen = branches.iter().position(|b| record_matches_with(def, &b.filter, r, clock, &members_for(ws, &b.filter, clock)).unwrap_or(false));
                 let name = chosen.map(|i| branches[i].name.clone()).unwrap_or_default();
                 out.push((Msg::OcBranched, name));
                 let list = chosen.map_or(otherwise, |i| &branches[i].steps);
