@@ -74,8 +74,13 @@ fn op_operand(op: &crate::core::query::Op) -> String {
     }
 }
 
+/// A stage as "Pipeline › Stage" by the names the user gave them (its id if it is gone).
+pub fn stage_text(ws: &Workspace, stage: &str) -> String {
+    ws.pipelines().all().filter(|p| !p.deleted).find_map(|p| p.stage(stage).map(|s| format!("{} › {}", p.label, s.label))).unwrap_or_else(|| stage.to_string())
+}
+
 /// The data of a trigger, as shown after its label (property names and values, not prose).
-pub fn trigger_detail(kind: &TriggerKind) -> String {
+pub fn trigger_detail(ws: &Workspace, kind: &TriggerKind) -> String {
     match kind {
         TriggerKind::Created => String::new(),
         TriggerKind::PropertyChanged { property, to, from } => {
@@ -89,9 +94,9 @@ pub fn trigger_detail(kind: &TriggerKind) -> String {
             out
         }
         TriggerKind::MeetsFilter { filter } => filter_text(filter),
-        TriggerKind::StageEntered { stage } => stage.clone(),
+        TriggerKind::StageEntered { stage } => stage_text(ws, stage),
         TriggerKind::DateReached { property, days } => format!("{property} {days:+}"),
-        TriggerKind::TimeInStage { stage, days } => format!("{stage}: {days}"),
+        TriggerKind::TimeInStage { stage, days } => format!("{}: {days}", stage_text(ws, stage)),
     }
 }
 
@@ -133,8 +138,8 @@ pub fn step_summary(ws: &Workspace, step: &Step) -> (Msg, String) {
                 Action::IncrementProperty { property, by } => format!("{property} + {by}"),
                 Action::CreateTask { title, due_in_business_days, .. } => format!("{title} (+{due_in_business_days})"),
                 Action::CreateRecord { object, .. } => object.clone(),
-                Action::CopyToPipeline { pipeline, stage } => format!("{pipeline} / {stage}"),
-                Action::MoveToStage { stage } => stage.clone(),
+                Action::CopyToPipeline { stage, .. } => stage_text(ws, stage),
+                Action::MoveToStage { stage } => stage_text(ws, stage),
                 Action::Associate { with, labels } => format!("{with} {}", labels.join(", ")),
                 Action::LogNote { body } => body.clone(),
                 Action::SendEmail { subject, .. } => subject.clone(),

@@ -160,6 +160,7 @@ fn WorkflowEditor(id: AutoId) -> impl IntoView {
 #[component]
 fn TriggersEditor(draft: RwSignal<Option<Workflow>>, choices: Signal<Choices>) -> impl IntoView {
     let i18n = use_i18n();
+    let store = use_store();
     let key = RwSignal::new(String::from("created"));
     let entered = RwSignal::new(Entered::default());
     let reenroll = RwSignal::new(false);
@@ -194,7 +195,7 @@ fn TriggersEditor(draft: RwSignal<Option<Workflow>>, choices: Signal<Choices>) -
                             view! {
                                 <li class="cairn-flow__card">
                                     <span class="cairn-flow__label">{move || i18n.t(label)}</span>
-                                    <span class="cairn-flow__detail">{trigger_detail(&t.kind)}</span>
+                                    <span class="cairn-flow__detail">{store.ws.with_untracked(|ws| trigger_detail(ws, &t.kind))}</span>
                                     {t.reenroll.then(|| view! { <span class="cairn-muted">{move || i18n.t(Msg::WfReenroll)}</span> })}
                                     <button type="button" class="cairn-button cairn-button--small" on:click=move |_| draft.update(|d| if let Some(d) = d { if i < d.triggers.len() { d.triggers.remove(i); } })>
                                         {move || i18n.t(Msg::WfRemove)}
