@@ -126,6 +126,12 @@ async function moveOnBoard(page, deal, stageLabel) {
 
 const DAY = 24 * 3600 * 1000;
 
+/** On a record page: the Owner property reads `name`. */
+async function ownerIs(page, name) {
+  await page.getByRole('button', { name: 'View all properties' }).click();
+  await page.locator('[data-property="hubspot_owner_id"] .cairn-props__value').getByText(name).waitFor();
+}
+
 test('scenario 1: a quote left 15 days in "Quote sent" gets a task for its owner and an Outbox email; one signed on day 10 gets neither', async () => {
   const { context, page, errors } = await launch();
   try {
@@ -136,6 +142,8 @@ test('scenario 1: a quote left 15 days in "Quote sent" gets a task for its owner
     await addStage(page, 'Quote signed');
     await nav(page).getByRole('link', { name: 'Contacts', exact: true }).click();
     await createContact(page, { first: 'Ada', last: 'Lovelace', email: 'ada@example.com' });
+    await page.locator('tbody tr', { hasText: 'Lovelace' }).waitFor();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
     await createContact(page, { first: 'Alan', last: 'Turing', email: 'alan@example.com' });
     await page.locator('tbody tr', { hasText: 'Turing' }).waitFor();
 
@@ -176,7 +184,8 @@ test('scenario 1: a quote left 15 days in "Quote sent" gets a task for its owner
     assert.match(await tasks.innerText(), /Follow up Analytical Engine quote/);
     // The task belongs to the deal's owner.
     await visit(page, 'objects/tasks');
-    await page.locator('tbody tr', { hasText: 'Follow up Analytical Engine quote' }).filter({ hasText: 'Grace Hopper' }).waitFor();
+    await page.locator('tbody tr', { hasText: 'Follow up Analytical Engine quote' }).getByRole('link').first().click();
+    await ownerIs(page, 'Grace Hopper');
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
@@ -266,16 +275,26 @@ test('scenario 3: a new French lead is assigned to an owner and gets a "Call wit
       await dialog.getByRole('button', { name: 'Save' }).click();
       await dialog.waitFor({ state: 'detached' });
     }
-    const zoe = page.locator('tbody tr', { hasText: 'Zoé' });
-    await zoe.filter({ hasText: 'Grace Hopper' }).waitFor({ timeout: 10_000 });
-    assert.doesNotMatch(await page.locator('tbody tr', { hasText: 'Max' }).innerText(), /Grace Hopper/);
+    await page.locator('tbody tr', { hasText: 'Max' }).waitFor();
 
     await nav(page).getByRole('link', { name: 'Tasks' }).click();
     const tasks = page.locator('.cairn-tasks__item', { hasText: 'Call within 2 days' });
-    await tasks.first().waitFor();
+    await tasks.first().waitFor({ timeout: 10_000 });
     await page.waitForTimeout(500);
     assert.equal(await tasks.count(), 1, 'only the French lead');
     await screenshot(page, 'workflow-scenario-3-tasks');
+
+    // Zoé now belongs to Grace; Max belongs to nobody.
+    for (const [name, owner] of [['Zoé', 'Grace Hopper'], ['Max', null]]) {
+      await nav(page).getByRole('link', { name: 'Contacts', exact: true }).click();
+      await page.locator('tbody tr', { hasText: name }).getByRole('link').first().click();
+      await page.getByRole('heading', { level: 1, name }).waitFor();
+      if (owner) await ownerIs(page, owner);
+      else {
+        await page.getByRole('button', { name: 'View all properties' }).click();
+        assert.doesNotMatch(await page.locator('[data-property="hubspot_owner_id"]').innerText(), /Grace Hopper/);
+      }
+    }
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

@@ -132,7 +132,11 @@ pub fn step_summary(ws: &Workspace, step: &Step) -> (Msg, String) {
         StepKind::Branch { branches, .. } => (Msg::StBranch, branches.iter().map(|b| b.name.clone()).collect::<Vec<_>>().join(" / ")),
         StepKind::Action(action) => {
             let detail = match action {
-                Action::SetProperty { property, value } => format!("{property} = {value}"),
+                Action::SetProperty { property, value } => {
+                    // An owner is shown by name, not by the id the menu stored.
+                    let value = ws.owners().find(|o| o.id.0 == *value).map_or_else(|| value.clone(), |o| o.name.clone());
+                    format!("{property} = {value}")
+                }
                 Action::ClearProperty { property } => property.clone(),
                 Action::CopyProperty { from, to } => format!("{from} → {to}"),
                 Action::IncrementProperty { property, by } => format!("{property} + {by}"),
