@@ -5,7 +5,8 @@
 //      signed on day 10 gets neither;
 //   2. a deal entering "Contract signed" is copied to the "Administration" pipeline with its
 //      contact and company;
-//   3. a new French lead is assigned to an owner and gets a "Call within 2 days" task.
+//   3. a new French lead is assigned to an owner and gets a "Call within 2 days" task;
+// and a segment as a trigger (a contact entering an active segment).
 // The stages "Quote sent", "Quote signed", "Contract signed" and the "Administration"
 // pipeline are the user's own: each test creates them in the pipeline editor.
 import { test, before, after } from 'node:test';
@@ -19,6 +20,8 @@ after(async () => { await server?.close(); });
 const nav = (page) => page.getByRole('navigation', { name: 'Main navigation' });
 
 async function open(page) {
+  // A 404 would show up in `errors` only as "Failed to load resource": name the URL too.
+  page.on('response', (r) => { if (r.status() === 404) console.log('404', r.url()); });
   await page.clock.install();
   await page.goto(server.url);
   await ready(page);
@@ -295,6 +298,55 @@ test('scenario 3: a new French lead is assigned to an owner and gets a "Call wit
         assert.doesNotMatch(await page.locator('[data-property="hubspot_owner_id"]').innerText(), /Grace Hopper/);
       }
     }
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a segment as a trigger: a contact who enters an active segment gets a welcome task', async () => {
+  const { context, page, errors } = await launch();
+  try {
+    await open(page);
+    // The segment "Acme people": contacts whose email contains acme.test.
+    await page.getByTestId('filters-toggle').click();
+    await page.getByRole('button', { name: 'Add filter group' }).click();
+    const condition = page.getByTestId('filter-condition').first();
+    await condition.getByLabel('Property').selectOption({ label: 'Email' });
+    await condition.getByLabel('Condition', { exact: true }).selectOption({ label: 'contains' });
+    await condition.getByLabel('Value').fill('acme.test');
+    await condition.getByLabel('Value').press('Enter');
+    await page.getByRole('button', { name: 'Create segment' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Segment name').fill('Acme people');
+    await dialog.getByLabel('Active', { exact: true }).check();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    await newWorkflow(page, 'Welcome Acme', 'contacts');
+    const trigger = triggerForm(page);
+    await trigger.getByLabel('When').selectOption('meets_filter');
+    await trigger.getByRole('button', { name: 'Filters' }).click();
+    await trigger.getByRole('button', { name: 'Add filter group' }).click();
+    await page.locator('#trigger-filter-0-0-property').selectOption({ label: 'Segment membership' });
+    await page.locator('#trigger-filter-0-0-value').selectOption({ label: 'Acme people' });
+    await trigger.locator('.cairn-chip', { hasText: 'Acme people' }).waitFor();
+    await trigger.getByRole('button', { name: 'Add trigger' }).click();
+    await addStep(page, 'create_task', { 'Task title': 'Welcome {{contact.firstname}}' });
+    await saveAndTurnOn(page);
+
+    await nav(page).getByRole('link', { name: 'Contacts', exact: true }).click();
+    for (const [first, email] of [['Ada', 'ada@acme.test'], ['Cy', 'cy@other.org']]) {
+      await createContact(page, { first, email });
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+      await page.locator('tbody tr', { hasText: email }).waitFor();
+    }
+    await nav(page).getByRole('link', { name: 'Tasks' }).click();
+    const tasks = page.locator('.cairn-tasks__item', { hasText: 'Welcome' });
+    await tasks.first().waitFor({ timeout: 10_000 });
+    await page.waitForTimeout(500);
+    assert.equal(await tasks.count(), 1, 'only the segment member');
+    assert.match(await tasks.innerText(), /Welcome Ada/);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
