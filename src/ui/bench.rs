@@ -8,6 +8,10 @@
 //!
 //! `?bench-bulk=N` writes N generated contacts as one batch once the app has loaded, the
 //! way an import does: the crash test kills the browser in the middle of that write.
+//!
+//! `?bench-catchup=N` fills the database with N contacts whose workflow delay fell due a day
+//! ago (`core::workflow::fixture`); the workflow runner measures its catch-up as
+//! `cairn:catchup` (`bench/catchup.mjs`).
 
 use leptos::prelude::*;
 
@@ -34,6 +38,26 @@ pub async fn seed(db: &Database, device: u64, contacts: usize) -> Result<(), Sto
     let size = SampleSize { contacts, companies: contacts / 10, deals: contacts / 5, activities: contacts / 2 };
     let mut ws = Workspace::new(default_schema(), IdGen::new(device, 0));
     generate(ws.schema(), 7, size, now()).load_into(&mut ws);
+    let chunks = encode_snapshot(&ws, CHUNK_SIZE);
+    db.compact(&chunks, device).await?;
+    mark("cairn:seeded");
+    Ok(())
+}
+
+/// The number of overdue workflow actions asked for by `?bench-catchup=N`, if any.
+pub fn requested_catch_up() -> Option<usize> {
+    let search = web_sys::window()?.location().search().ok()?;
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
+    params.get("bench-catchup")?.parse().ok()
+}
+
+/// Replaces the database's content with the catch-up fixture of `contacts` waiting contacts.
+pub async fn seed_catch_up(db: &Database, device: u64, contacts: usize) -> Result<(), StorageError> {
+    let mut ws = Workspace::new(default_schema(), IdGen::new(device, 0));
+    // A fixture the core refuses leaves the database as it was; the benchmark then times out.
+    if crate::core::workflow::fixture::catch_up(&mut ws, contacts, now()).is_err() {
+        return Ok(());
+    }
     let chunks = encode_snapshot(&ws, CHUNK_SIZE);
     db.compact(&chunks, device).await?;
     mark("cairn:seeded");

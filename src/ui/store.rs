@@ -128,6 +128,10 @@ impl Store {
             let device = db.load().await?.device.unwrap_or_else(random_u64);
             bench::seed(&db, device, contacts).await?;
         }
+        if let Some(contacts) = bench::requested_catch_up() {
+            let device = db.load().await?.device.unwrap_or_else(random_u64);
+            bench::seed_catch_up(&db, device, contacts).await?;
+        }
         let loaded = db.load().await?;
         bench::mark("cairn:read");
         let device = loaded.device.unwrap_or_else(random_u64);

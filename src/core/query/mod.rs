@@ -297,15 +297,30 @@ fn memberships(ws: &Workspace, filter: &Filter, now: Millis, depth: usize) -> Re
 }
 
 /// Whether one record meets a filter, with `now` anchoring relative dates: what workflow
-/// triggers, branches and goals ask of a single record.
+/// triggers, branches and goals ask of a single record. A segment condition fails here; see
+/// [`record_matches_with`].
 pub fn record_matches(def: &super::schema::ObjectDef, filter: &Filter, record: &Record, now: Millis) -> Result<bool, QueryError> {
+    record_matches_with(def, filter, record, now, &Memberships::new())
+}
+
+/// [`record_matches`] with the members of the segments the filter names (see
+/// [`filter_memberships`]), computed once for many records.
+pub fn record_matches_with(def: &super::schema::ObjectDef, filter: &Filter, record: &Record, now: Millis, members: &Memberships) -> Result<bool, QueryError> {
     if filter.groups.is_empty() {
         return Ok(true);
     }
-    // Segment conditions need the workspace; a workflow's filters name properties only.
-    let compiled = compile::compile(def, filter, now, &Memberships::new())?;
+    let compiled = compile::compile(def, filter, now, members)?;
     let mut scratch = String::new();
     // Stage history is not stored: it is read from the record at `now`.
-    let matched = compiled.groups().any(|g| g.iter().all(|(key, test)| test.holds(super::pipeline::value_at(record, key.name(), now).as_deref(), &mut scratch)));
+    let holds = |key: super::prop_key::PropKey, test: &compile::Test, scratch: &mut String| match test.members() {
+        Some((ids, negate)) => ids.contains(&record.id) != negate,
+        None => test.holds(super::pipeline::value_at(record, key.name(), now).as_deref(), scratch),
+    };
+    let matched = compiled.groups().any(|g| g.iter().all(|(key, test)| holds(*key, test, &mut scratch)));
     Ok(matched)
+}
+
+/// The members of every segment a filter names, for [`record_matches_with`].
+pub fn filter_memberships(ws: &Workspace, filter: &Filter, now: Millis) -> Result<Memberships, QueryError> {
+    memberships(ws, filter, now, 0)
 }

@@ -8,7 +8,8 @@ use super::tokens::fill;
 use super::triggers::parse_instant;
 use crate::core::i18n::Msg;
 use crate::core::id::RecordId;
-use crate::core::query::record_matches;
+use crate::core::query::record_matches_with;
+use super::segments::members_for;
 use crate::core::time::Millis;
 use crate::core::workspace::Workspace;
 
@@ -73,8 +74,13 @@ fn op_operand(op: &crate::core::query::Op) -> String {
     }
 }
 
+/// A stage as "Pipeline › Stage" by the names the user gave them (its id if it is gone).
+pub fn stage_text(ws: &Workspace, stage: &str) -> String {
+    ws.pipelines().all().filter(|p| !p.deleted).find_map(|p| p.stage(stage).map(|s| format!("{} › {}", p.label, s.label))).unwrap_or_else(|| stage.to_string())
+}
+
 /// The data of a trigger, as shown after its label (property names and values, not prose).
-pub fn trigger_detail(kind: &TriggerKind) -> String {
+pub fn trigger_detail(ws: &Workspace, kind: &TriggerKind) -> String {
     match kind {
         TriggerKind::Created => String::new(),
         TriggerKind::PropertyChanged { property, to, from } => {
@@ -88,9 +94,9 @@ pub fn trigger_detail(kind: &TriggerKind) -> String {
             out
         }
         TriggerKind::MeetsFilter { filter } => filter_text(filter),
-        TriggerKind::StageEntered { stage } => stage.clone(),
+        TriggerKind::StageEntered { stage } => stage_text(ws, stage),
         TriggerKind::DateReached { property, days } => format!("{property} {days:+}"),
-        TriggerKind::TimeInStage { stage, days } => format!("{stage}: {days}"),
+        TriggerKind::TimeInStage { stage, days } => format!("{}: {days}", stage_text(ws, stage)),
     }
 }
 
@@ -126,14 +132,18 @@ pub fn step_summary(ws: &Workspace, step: &Step) -> (Msg, String) {
         StepKind::Branch { branches, .. } => (Msg::StBranch, branches.iter().map(|b| b.name.clone()).collect::<Vec<_>>().join(" / ")),
         StepKind::Action(action) => {
             let detail = match action {
-                Action::SetProperty { property, value } => format!("{property} = {value}"),
+                Action::SetProperty { property, value } => {
+                    // An owner is shown by name, not by the id the menu stored.
+                    let value = ws.owners().find(|o| o.id.0 == *value).map_or_else(|| value.clone(), |o| o.name.clone());
+                    format!("{property} = {value}")
+                }
                 Action::ClearProperty { property } => property.clone(),
                 Action::CopyProperty { from, to } => format!("{from} → {to}"),
                 Action::IncrementProperty { property, by } => format!("{property} + {by}"),
                 Action::CreateTask { title, due_in_business_days, .. } => format!("{title} (+{due_in_business_days})"),
                 Action::CreateRecord { object, .. } => object.clone(),
-                Action::CopyToPipeline { pipeline, stage } => format!("{pipeline} / {stage}"),
-                Action::MoveToStage { stage } => stage.clone(),
+                Action::CopyToPipeline { stage, .. } => stage_text(ws, stage),
+                Action::MoveToStage { stage } => stage_text(ws, stage),
                 Action::Associate { with, labels } => format!("{with} {}", labels.join(", ")),
                 Action::LogNote { body } => body.clone(),
                 Action::SendEmail { subject, .. } => subject.clone(),
@@ -240,7 +250,7 @@ pub fn dry_run(ws: &Workspace, workflow: &Workflow, record: &RecordId, now: Mill
                 at = super::steps::successor(&workflow.steps, step.id);
             }
             StepKind::Branch { branches, otherwise } => {
-                let chosen = branches.iter().position(|b| record_matches(def, &b.filter, r, clock).unwrap_or(false));
+                let chosen = branches.iter().position(|b| record_matches_with(def, &b.filter, r, clock, &members_for(ws, &b.filter, clock)).unwrap_or(false));
                 let name = chosen.map(|i| branches[i].name.clone()).unwrap_or_default();
                 out.push((Msg::OcBranched, name));
                 let list = chosen.map_or(otherwise, |i| &branches[i].steps);

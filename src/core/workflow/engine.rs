@@ -8,6 +8,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::segments::{prepare, PreparedTrigger};
 use super::triggers::enrollment_due;
 use super::{AutoId, AutomationCommand};
 use crate::core::change::{Commit, EntityKey};
@@ -64,8 +65,9 @@ fn starts(ws: &Workspace, records: Option<&BTreeSet<RecordId>>, now: Millis) -> 
     let mut out = Vec::new();
     for workflow in ws.automation().workflows().filter(|w| w.is_on() && !w.triggers.is_empty()) {
         let Some(def) = ws.schema().object(&workflow.object) else { continue };
+        let triggers: Vec<PreparedTrigger> = workflow.triggers.iter().map(|t| prepare(ws, &workflow.object, &t.kind, t.reenroll, now)).collect();
         let mut check = |record: &crate::core::record::Record| {
-            if let Some(at) = enrollment_due(ws, def, workflow, record, now) {
+            if let Some(at) = enrollment_due(ws, def, workflow, &triggers, record, now) {
                 out.push(Due::Start { at, workflow: workflow.id.clone(), record: record.id.clone() });
             }
         };

@@ -4,7 +4,7 @@
 use super::model::*;
 use crate::core::i18n::Msg;
 use crate::core::id::RecordId;
-use crate::core::query::{Condition, Filter, Group, Op};
+use crate::core::query::Filter;
 
 /// Every trigger type, in menu order, with its key for the form.
 pub const TRIGGERS: [(&str, Msg); 6] = [
@@ -63,16 +63,27 @@ pub enum Field {
     Labels,
     /// `property=value` lines.
     Values,
+    /// A stage of one of the object's pipelines (kept in `value`).
+    Stage,
+    /// One of the object's pipelines (kept in `value2`).
+    Pipeline,
+    /// A value of the chosen property, offered as its options where it has some (kept in `value`).
+    PropertyValue,
+}
+
+/// Whether a trigger or step type is defined by filter groups, edited with the views'
+/// filter builder beside its fields.
+pub fn uses_filter(key: &str) -> bool {
+    matches!(key, "meets_filter" | "branch")
 }
 
 /// The fields of a trigger type, with their labels.
 pub fn trigger_fields(key: &str) -> Vec<(Field, Msg)> {
     match key {
         "property_changed" => vec![(Field::Property, Msg::WfProperty), (Field::Value, Msg::WfToValue), (Field::Value2, Msg::WfFromValue)],
-        "meets_filter" => vec![(Field::Property, Msg::WfProperty), (Field::Value, Msg::WfValue)],
-        "stage_entered" => vec![(Field::Value, Msg::WfStage)],
+        "stage_entered" => vec![(Field::Stage, Msg::WfStage)],
         "date_reached" => vec![(Field::Property, Msg::WfProperty), (Field::Number, Msg::WfDays)],
-        "time_in_stage" => vec![(Field::Value, Msg::WfStage), (Field::Number, Msg::UnitDays)],
+        "time_in_stage" => vec![(Field::Stage, Msg::WfStage), (Field::Number, Msg::UnitDays)],
         _ => Vec::new(),
     }
 }
@@ -83,15 +94,15 @@ pub fn step_fields(key: &str) -> Vec<(Field, Msg)> {
         "delay_for" => vec![(Field::Duration, Msg::DlAmount)],
         "delay_until_property" => vec![(Field::Property, Msg::WfProperty)],
         "delay_until_weekday" => vec![(Field::Weekday, Msg::WfWeekday), (Field::TimeOfDay, Msg::WfTimeOfDay)],
-        "branch" => vec![(Field::Value2, Msg::BrName), (Field::Property, Msg::WfProperty), (Field::Value, Msg::WfValue)],
-        "set_property" => vec![(Field::Property, Msg::WfProperty), (Field::Value, Msg::WfValue)],
+        "branch" => vec![(Field::Value2, Msg::BrName)],
+        "set_property" => vec![(Field::Property, Msg::WfProperty), (Field::PropertyValue, Msg::WfValue)],
         "clear_property" => vec![(Field::Property, Msg::WfProperty)],
         "copy_property" => vec![(Field::Property, Msg::WfProperty), (Field::Property2, Msg::FdCopyTo)],
         "increment_property" => vec![(Field::Property, Msg::WfProperty), (Field::Number, Msg::FdIncrementBy)],
         "create_task" => vec![(Field::Value, Msg::FdTaskTitle), (Field::Body, Msg::FdBody), (Field::Number, Msg::FdDueInBusinessDays)],
         "create_record" => vec![(Field::Object, Msg::WfObject), (Field::Values, Msg::FdValues)],
-        "copy_to_pipeline" => vec![(Field::Value2, Msg::FdPipeline), (Field::Value, Msg::WfStage)],
-        "move_to_stage" => vec![(Field::Value, Msg::WfStage)],
+        "copy_to_pipeline" => vec![(Field::Pipeline, Msg::FdPipeline), (Field::Stage, Msg::WfStage)],
+        "move_to_stage" => vec![(Field::Stage, Msg::WfStage)],
         "associate" => vec![(Field::RecordId, Msg::FdRecordId), (Field::Labels, Msg::FdLabels)],
         "log_note" | "notify" => vec![(Field::Body, Msg::FdBody)],
         "send_email" => vec![(Field::Value, Msg::FdSubject), (Field::Body, Msg::FdBody)],
@@ -119,6 +130,8 @@ pub struct Entered {
     pub record: String,
     pub labels: String,
     pub values: String,
+    /// The filter groups of a type that [`uses_filter`].
+    pub filter: Filter,
 }
 
 impl Entered {
@@ -127,8 +140,8 @@ impl Entered {
         match field {
             Field::Property => &self.property,
             Field::Property2 => &self.property2,
-            Field::Value => &self.value,
-            Field::Value2 => &self.value2,
+            Field::Value | Field::Stage | Field::PropertyValue => &self.value,
+            Field::Value2 | Field::Pipeline => &self.value2,
             Field::Body => &self.body,
             Field::Number | Field::Duration => &self.number,
             Field::Weekday => &self.weekday,
@@ -145,8 +158,8 @@ impl Entered {
         let slot = match field {
             Field::Property => &mut self.property,
             Field::Property2 => &mut self.property2,
-            Field::Value => &mut self.value,
-            Field::Value2 => &mut self.value2,
+            Field::Value | Field::Stage | Field::PropertyValue => &mut self.value,
+            Field::Value2 | Field::Pipeline => &mut self.value2,
             Field::Body => &mut self.body,
             Field::Number | Field::Duration => &mut self.number,
             Field::Weekday => &mut self.weekday,
@@ -176,9 +189,9 @@ fn number(text: &str) -> Option<f64> {
     text.trim().replace(',', ".").parse::<f64>().ok().filter(|n| n.is_finite())
 }
 
-/// A one-condition filter, "property is value".
-pub fn condition(property: &str, value: &str) -> Option<Filter> {
-    Some(Filter { groups: vec![Group { conditions: vec![Condition::new(&required(property)?, Op::Is { value: value.trim().to_string() })] }] })
+/// The entered filter, unless it has no condition (which would match every record).
+fn filter(e: &Entered) -> Option<Filter> {
+    Some(e.filter.clone()).filter(|f| f.groups.iter().any(|g| !g.conditions.is_empty()))
 }
 
 /// The trigger the form describes, or `None` while a required field is missing or invalid.
@@ -186,7 +199,7 @@ pub fn build_trigger(key: &str, e: &Entered) -> Option<TriggerKind> {
     Some(match key {
         "created" => TriggerKind::Created,
         "property_changed" => TriggerKind::PropertyChanged { property: required(&e.property)?, to: optional(&e.value), from: optional(&e.value2) },
-        "meets_filter" => TriggerKind::MeetsFilter { filter: condition(&e.property, &e.value)? },
+        "meets_filter" => TriggerKind::MeetsFilter { filter: filter(e)? },
         "stage_entered" => TriggerKind::StageEntered { stage: required(&e.value)? },
         "date_reached" => TriggerKind::DateReached { property: required(&e.property)?, days: number(&e.number)? as i64 },
         "time_in_stage" => TriggerKind::TimeInStage { stage: required(&e.value)?, days: number(&e.number).filter(|n| *n >= 0.0)? as i64 },
@@ -213,7 +226,7 @@ pub fn build_step(key: &str, e: &Entered) -> Option<StepKind> {
             StepKind::Delay(Delay::UntilWeekday { weekdays: vec![e.weekday.trim().parse::<u8>().ok().filter(|d| *d < 7)?], minute_of_day })
         }
         "branch" => {
-            let branch = Branch { name: required(&e.value2).unwrap_or_else(|| e.value.trim().to_string()), filter: condition(&e.property, &e.value)?, steps: Vec::new() };
+            let branch = Branch { name: required(&e.value2)?, filter: filter(e)?, steps: Vec::new() };
             StepKind::Branch { branches: vec![branch], otherwise: Vec::new() }
         }
         "set_property" => act(Action::SetProperty { property: required(&e.property)?, value: e.value.trim().to_string() }),
@@ -274,5 +287,21 @@ mod tests {
         let e = Entered { property: "lifecyclestage".into(), value: "lead".into(), ..Entered::default() };
         assert_eq!(build_trigger("property_changed", &e), Some(TriggerKind::PropertyChanged { property: "lifecyclestage".into(), to: Some("lead".into()), from: None }));
         assert_eq!(build_trigger("time_in_stage", &Entered { value: "quotesent".into(), number: "-1".into(), ..Entered::default() }), None);
+    }
+
+    #[test]
+    fn filter_triggers_and_branches_need_a_condition() {
+        use crate::core::query::{Condition, Group, Op};
+        assert_eq!(build_trigger("meets_filter", &Entered::default()), None, "an empty filter would enroll every record");
+        let lead = Condition::new("lifecyclestage", Op::Is { value: "lead".into() });
+        let france = Condition::new("country", Op::Is { value: "France".into() });
+        let both = Filter { groups: vec![Group { conditions: vec![lead, france] }] };
+        let e = Entered { filter: both.clone(), ..Entered::default() };
+        assert_eq!(build_trigger("meets_filter", &e), Some(TriggerKind::MeetsFilter { filter: both.clone() }));
+        assert_eq!(build_step("branch", &e), None, "a branch needs a name");
+        let named = Entered { value2: "French leads".into(), ..e };
+        let Some(StepKind::Branch { branches, .. }) = build_step("branch", &named) else { panic!("a branch") };
+        assert_eq!((branches[0].name.as_str(), &branches[0].filter), ("French leads", &both));
+        assert!(uses_filter("branch") && uses_filter("meets_filter") && !uses_filter("created"));
     }
 }

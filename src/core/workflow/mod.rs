@@ -10,8 +10,10 @@
 //!
 //! - `model`: the stored types; `steps`: moving through the tree of steps;
 //! - `triggers`: when a record enters a workflow, read from the record's property history;
+//! - `segments`: "is member of segment X" in triggers, branches and goals;
 //! - `business_days`, `tokens`: calendar arithmetic in the user's time, `{{contact.x}}`, `mailto:`;
 //! - `engine`: due items and the catch-up loop; `cycles`: workflows that enroll each other;
+//! - `fixture`: the catch-up benchmark's workspace of overdue delayed actions;
 //! - `merge`: the further-along copy wins when two devices' data merge;
 //! - `display`: what the automation pages show, and a dry run on one record;
 //! - `form`: the editor's fields per trigger and step type, and building them from raw text.
@@ -22,15 +24,19 @@ pub mod business_days;
 pub mod cycles;
 pub mod display;
 pub mod engine;
+pub mod fixture;
 pub mod form;
 pub mod merge;
 pub mod model;
+pub mod segments;
 pub mod steps;
 pub mod tokens;
 pub mod triggers;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod segment_tests;
 // Property tests need proptest, which is a native-only dev-dependency.
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod proptests;

@@ -13,9 +13,9 @@ use crate::core::stored::{restore, Batch, FORMAT_VERSION};
 use crate::core::value::Value;
 use crate::core::workspace::Workspace;
 
-const HOUR: i64 = 3_600_000;
+pub(super) const HOUR: i64 = 3_600_000;
 /// Monday 2026-11-23 09:00 UTC.
-const T0: i64 = 1_795_424_400_000;
+pub(super) const T0: i64 = 1_795_424_400_000;
 
 fn deal_pipeline(id: &str, stages: &[&str]) -> Pipeline {
     let stage = |s: &&str| Stage { id: s.to_string(), label: s.to_string(), probability: 50, state: StageState::Open, required: Vec::new(), category: None };
@@ -30,13 +30,13 @@ fn deal_pipeline(id: &str, stages: &[&str]) -> Pipeline {
     }
 }
 
-struct World {
-    ws: Workspace,
+pub(super) struct World {
+    pub(super) ws: Workspace,
     log: Vec<String>,
 }
 
 impl World {
-    fn new() -> World {
+    pub(super) fn new() -> World {
         let mut ws = Workspace::new(default_schema(), IdGen::new(7, 0));
         // The scenarios' own deal pipelines: a quote-driven sales one and an administration one.
         for (id, stages) in [("sales", &["quotesent", "quotesigned", "contractsigned"][..]), ("admin", &["onboarding", "live"][..])] {
@@ -46,18 +46,18 @@ impl World {
         World { ws, log: Vec::new() }
     }
 
-    fn exec(&mut self, command: Command, at: i64) -> Result<Commit, CommandError> {
+    pub(super) fn exec(&mut self, command: Command, at: i64) -> Result<Commit, CommandError> {
         let commit = self.ws.execute(command, &Context::user(Millis(at)))?;
         self.log.push(Batch::from_commit(&commit).encode());
         Ok(commit)
     }
 
-    fn create(&mut self, object: &str, values: &[(&str, &str)], at: i64) -> RecordId {
+    pub(super) fn create(&mut self, object: &str, values: &[(&str, &str)], at: i64) -> RecordId {
         let values = values.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
         self.exec(Command::CreateRecord { object: object.into(), values }, at).expect("valid record").subject.expect("created")
     }
 
-    fn update(&mut self, id: &RecordId, values: &[(&str, &str)], at: i64) {
+    pub(super) fn update(&mut self, id: &RecordId, values: &[(&str, &str)], at: i64) {
         let values = values.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
         self.exec(Command::UpdateRecord { id: id.clone(), values }, at).expect("valid update");
     }
@@ -66,41 +66,41 @@ impl World {
         self.exec(Command::Associate { from: from.clone(), to: to.clone(), labels: vec![] }, at).expect("links");
     }
 
-    fn workflow(&mut self, workflow: Workflow, at: i64) -> AutoId {
+    pub(super) fn workflow(&mut self, workflow: Workflow, at: i64) -> AutoId {
         let id = self.exec(Command::Automation(AutomationCommand::SaveWorkflow(workflow)), at).expect("saved").changes[0].key.clone();
         let crate::core::change::EntityKey::Workflow(id) = id else { panic!("a workflow") };
         self.exec(Command::Automation(AutomationCommand::SwitchWorkflow { id: id.clone(), on: true, enroll_existing: false }), at).expect("on");
         id
     }
 
-    fn run(&mut self, at: i64) -> usize {
+    pub(super) fn run(&mut self, at: i64) -> usize {
         let (commit, report) = run_due(&mut self.ws, Millis(at), 0, 100_000);
         self.log.push(Batch::from_commit(&commit).encode());
         report.ran
     }
 
-    fn of<'a>(&'a self, object: &'a str) -> Vec<&'a Record> {
+    pub(super) fn of<'a>(&'a self, object: &'a str) -> Vec<&'a Record> {
         self.ws.records_of(object).collect()
     }
 }
 
-fn step(id: StepId, kind: StepKind) -> Step {
+pub(super) fn step(id: StepId, kind: StepKind) -> Step {
     Step { id, kind }
 }
 
-fn action(id: StepId, action: Action) -> Step {
+pub(super) fn action(id: StepId, action: Action) -> Step {
     step(id, StepKind::Action(action))
 }
 
-fn trigger(kind: TriggerKind) -> Trigger {
+pub(super) fn trigger(kind: TriggerKind) -> Trigger {
     Trigger { kind, reenroll: false }
 }
 
-fn is(property: &str, value: &str) -> Condition {
+pub(super) fn is(property: &str, value: &str) -> Condition {
     Condition::new(property, Op::Is { value: value.into() })
 }
 
-fn filter(conditions: Vec<Condition>) -> Filter {
+pub(super) fn filter(conditions: Vec<Condition>) -> Filter {
     Filter { groups: vec![Group { conditions }] }
 }
 

@@ -11,8 +11,9 @@ use chrono::{DateTime, NaiveDate};
 
 use super::model::{TriggerKind, Workflow};
 use crate::core::pipeline::HistoryField;
+use super::segments::{named_segments, PreparedTrigger};
 use crate::core::prop_key::PropKey;
-use crate::core::query::record_matches;
+use crate::core::query::record_matches_with;
 use crate::core::record::{HistoryEntry, Record};
 use crate::core::schema::ObjectDef;
 use crate::core::time::Millis;
@@ -51,8 +52,8 @@ fn as_of(record: &Record, keys: &[PropKey], t: Millis, inclusive: bool) -> Recor
 }
 
 /// Every moment up to `now` at which the trigger fired for the record, earliest first.
-pub fn fire_times(def: &ObjectDef, trigger: &TriggerKind, record: &Record, now: Millis) -> Vec<Millis> {
-    let mut times = match trigger {
+pub fn fire_times(def: &ObjectDef, trigger: &PreparedTrigger, record: &Record, now: Millis) -> Vec<Millis> {
+    let mut times = match &trigger.kind {
         TriggerKind::Created => vec![record.created],
         TriggerKind::PropertyChanged { property, to, from } => {
             let history = record.history(property);
@@ -87,13 +88,24 @@ pub fn fire_times(def: &ObjectDef, trigger: &TriggerKind, record: &Record, now: 
             let keys: Vec<PropKey> = filter.groups.iter().flat_map(|g| &g.conditions).filter_map(|c| read(&c.property)).collect();
             let mut candidates: Vec<Millis> = keys.iter().flat_map(|k| record.props.history(*k).map(|e| e.at)).collect();
             candidates.push(record.created);
+            if trigger.reads_now {
+                // Membership known only now: a member now was not one just before.
+                candidates.push(now);
+            }
             candidates.retain(|t| *t >= record.created);
             candidates.sort();
             candidates.dedup();
-            let meets = |r: &Record, t: Millis| record_matches(def, filter, r, t).unwrap_or(false);
+            let before_now = named_segments(filter);
+            let meets = |r: &Record, t: Millis, known: bool| {
+                let members = if known { &trigger.members } else { &before_now };
+                record_matches_with(def, filter, r, t, members).unwrap_or(false)
+            };
             candidates
                 .into_iter()
-                .filter(|&t| meets(&as_of(record, &keys, t, true), t) && (t == record.created || !meets(&as_of(record, &keys, t, false), t)))
+                .filter(|&t| {
+                    meets(&as_of(record, &keys, t, true), t, t >= now || !trigger.reads_now)
+                        && (t == record.created || !meets(&as_of(record, &keys, t, false), t, !trigger.reads_now))
+                })
                 .collect()
         }
     };
@@ -106,7 +118,8 @@ pub fn fire_times(def: &ObjectDef, trigger: &TriggerKind, record: &Record, now: 
 /// workflow was switched on (any earlier one, counted as at switch-on, when existing records
 /// are enrolled), or for a re-enrolling trigger, the first firing after the last run began
 /// once that run has ended.
-pub fn enrollment_due(ws: &Workspace, def: &ObjectDef, workflow: &Workflow, record: &Record, now: Millis) -> Option<Millis> {
+/// `triggers` are the workflow's, prepared by [`super::segments::prepare`].
+pub fn enrollment_due(ws: &Workspace, def: &ObjectDef, workflow: &Workflow, triggers: &[PreparedTrigger], record: &Record, now: Millis) -> Option<Millis> {
     let on_since = workflow.on_since?;
     if record.object != workflow.object {
         return None;
@@ -116,12 +129,11 @@ pub fn enrollment_due(ws: &Workspace, def: &ObjectDef, workflow: &Workflow, reco
         return None;
     }
     let start = if workflow.enroll_existing { Millis(i64::MIN) } else { on_since };
-    workflow
-        .triggers
+    triggers
         .iter()
         .filter(|t| last.is_none() || t.reenroll)
         .filter_map(|t| {
-            fire_times(def, &t.kind, record, now)
+            fire_times(def, t, record, now)
                 .into_iter()
                 .filter(|at| *at >= start)
                 .map(|at| at.max(on_since))

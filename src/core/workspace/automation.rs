@@ -12,7 +12,8 @@ use super::Workspace;
 use crate::core::change::{Change, Commit, Entity, EntityKey};
 use crate::core::command::{Command, CommandError, Context};
 use crate::core::id::RecordId;
-use crate::core::query::record_matches;
+use crate::core::query::record_matches_with;
+use crate::core::workflow::segments::members_for;
 use crate::core::record::Source;
 use crate::core::time::Millis;
 use crate::core::workflow::business_days::{add_business_days, next_weekday_time};
@@ -183,7 +184,7 @@ impl Workspace {
         let step = e.next.and_then(|s| find(&workflow.steps, s)).cloned();
         let (outcome, next, due) = match (self.record(&record), step) {
             (None, _) => (Outcome::Failed { problem: StepProblem::RecordGone }, None, ctx.now),
-            (Some(r), _) if !workflow.goal.groups.is_empty() && record_matches(&def, &workflow.goal, r, ctx.now).unwrap_or(false) => {
+            (Some(r), _) if !workflow.goal.groups.is_empty() && record_matches_with(&def, &workflow.goal, r, ctx.now, &members_for(self, &workflow.goal, ctx.now)).unwrap_or(false) => {
                 e.state = EnrollmentState::GoalMet;
                 (Outcome::GoalMet, None, ctx.now)
             }
@@ -199,7 +200,7 @@ impl Workspace {
                     (Outcome::Waiting { until }, successor(&workflow.steps, step.id), until)
                 }
                 StepKind::Branch { branches, otherwise } => {
-                    let chosen = branches.iter().position(|b| record_matches(&def, &b.filter, r, ctx.now).unwrap_or(false));
+                    let chosen = branches.iter().position(|b| record_matches_with(&def, &b.filter, r, ctx.now, &members_for(self, &b.filter, ctx.now)).unwrap_or(false));
                     let list = chosen.map_or(otherwise, |i| &branches[i].steps);
                     (Outcome::Branched { branch: chosen }, enter(&workflow.steps, list, step.id), ctx.now)
                 }

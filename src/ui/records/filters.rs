@@ -86,9 +86,20 @@ pub fn FilterChips(def: Memo<Option<ObjectDef>>, filter: RwSignal<Filter>, on_op
     }
 }
 
+/// The builder; `prefix` keeps element ids unique when a page holds several builders
+/// (a workflow's trigger, branch and goal).
 #[component]
-pub fn FilterBuilder(def: Memo<Option<ObjectDef>>, filter: RwSignal<Filter>, problems: Memo<Vec<((usize, usize), QueryError)>>, on_close: Callback<()>) -> impl IntoView {
+pub fn FilterBuilder(
+    def: Memo<Option<ObjectDef>>,
+    filter: RwSignal<Filter>,
+    problems: Memo<Vec<((usize, usize), QueryError)>>,
+    on_close: Callback<()>,
+    #[prop(optional)] prefix: Option<&'static str>,
+) -> impl IntoView {
     let i18n = use_i18n();
+    let prefix = prefix.unwrap_or("filter");
+    let title_id = format!("{prefix}-title");
+    let labelled_by = title_id.clone();
     let shape = Memo::new(move |_| filter.with(shape));
     let add_group = move |_| {
         if let Some(d) = def.get_untracked() {
@@ -107,7 +118,7 @@ pub fn FilterBuilder(def: Memo<Option<ObjectDef>>, filter: RwSignal<Filter>, pro
                     .map(|(c, (property, operator))| {
                         view! {
                             {(c > 0).then(|| view! { <p class="cairn-filters__and">{move || i18n.t(Msg::FilterAnd)}</p> })}
-                            <ConditionRow def=def filter=filter problems=problems g=g c=c property=property operator=operator/>
+                            <ConditionRow def=def filter=filter problems=problems g=g c=c property=property operator=operator prefix=prefix/>
                         }
                     })
                     .collect_view();
@@ -132,9 +143,9 @@ pub fn FilterBuilder(def: Memo<Option<ObjectDef>>, filter: RwSignal<Filter>, pro
             .collect_view()
     };
     view! {
-        <section class="cairn-filters" aria-labelledby="filters-title">
+        <section class="cairn-filters" aria-labelledby=labelled_by>
             <header class="cairn-filters__header">
-                <h2 id="filters-title">{move || i18n.t(Msg::FilterTitle)}</h2>
+                <h2 id=title_id>{move || i18n.t(Msg::FilterTitle)}</h2>
                 <button type="button" class="cairn-button cairn-button--small" on:click=move |_| on_close.run(())>{move || i18n.t(Msg::FilterDone)}</button>
             </header>
             {groups}
@@ -155,10 +166,11 @@ fn ConditionRow(
     c: usize,
     property: String,
     operator: Operator,
+    prefix: &'static str,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
-    let id = format!("filter-{g}-{c}");
+    let id = format!("{prefix}-{g}-{c}");
     let current = move || filter.with(|f| f.groups.get(g).and_then(|gr| gr.conditions.get(c)).map(|cond| operands(&cond.op)).unwrap_or_default());
     let set_operands = move |values: Vec<String>| {
         filter.update(|f| {

@@ -6,7 +6,7 @@ mod create;
 pub(crate) mod delete;
 pub(crate) mod dialog;
 pub(crate) mod field;
-mod filters;
+pub(crate) mod filters;
 mod page;
 pub(crate) mod table;
 mod views;

@@ -10,7 +10,8 @@ use crate::core::command::Command;
 use crate::core::i18n::{object_plural, Msg};
 use crate::core::id::RecordId;
 use crate::core::workflow::display::{dry_run, filter_text, trigger_detail, trigger_label};
-use crate::core::workflow::form::{build_trigger, condition, trigger_fields, Entered, TRIGGERS};
+use crate::core::query::Filter;
+use crate::core::workflow::form::{build_trigger, trigger_fields, uses_filter, Entered, TRIGGERS};
 use crate::core::workflow::{AutoId, AutomationCommand, Trigger, Workflow};
 use crate::ui::app::Base;
 use crate::ui::i18n::use_i18n;
@@ -18,6 +19,7 @@ use crate::ui::store::{now, use_store, Status};
 
 use super::failure_text;
 use super::fields::{Choices, FieldInputs};
+use super::filter_field::{complete, FlowFilter};
 use super::history::HistoryPanel;
 use super::tree::StepsEditor;
 
@@ -65,7 +67,10 @@ fn WorkflowEditor(id: AutoId) -> impl IntoView {
                 let properties = ws.schema().object(&object).map(|o| o.properties.iter().filter(|p| !p.hidden).map(|p| (p.name.clone(), i18n.prop_label(&object, p))).collect()).unwrap_or_default();
                 let workflows = ws.automation().workflows().filter(|w| w.object == object).map(|w| (w.id.to_string(), w.name.clone())).collect();
                 let objects = ws.schema().objects.iter().filter(|o| o.enabled).map(|o| (o.name.clone(), object_plural(lang, o))).collect();
-                Choices { properties, workflows, objects }
+                let pipelines = ws.pipelines().of_object(&object);
+                let stages = pipelines.iter().flat_map(|p| p.stages.iter().map(move |s| (s.id.clone(), format!("{} › {}", p.label, s.label)))).collect();
+                let pipelines = pipelines.iter().map(|p| (p.id.as_str().to_string(), p.label.clone())).collect();
+                Choices { object: object.clone(), properties, workflows, objects, stages, pipelines }
             })
         })
     };
@@ -155,19 +160,25 @@ fn WorkflowEditor(id: AutoId) -> impl IntoView {
 #[component]
 fn TriggersEditor(draft: RwSignal<Option<Workflow>>, choices: Signal<Choices>) -> impl IntoView {
     let i18n = use_i18n();
+    let store = use_store();
     let key = RwSignal::new(String::from("created"));
     let entered = RwSignal::new(Entered::default());
     let reenroll = RwSignal::new(false);
     let invalid = RwSignal::new(false);
     let fields = Signal::derive(move || trigger_fields(&key.get()));
+    let filter = RwSignal::new(Filter::default());
+    let object = choices.with_untracked(|c| c.object.clone());
     let triggers = move || draft.with(|d| d.as_ref().map(|d| d.triggers.clone()).unwrap_or_default());
     let add = move |_| {
+        let object = choices.with_untracked(|c| c.object.clone());
+        entered.update(|e| e.filter = complete(&object, &filter.get_untracked()));
         let Some(kind) = entered.with_untracked(|e| build_trigger(&key.get_untracked(), e)) else {
             invalid.set(true);
             return;
         };
         invalid.set(false);
         draft.update(|d| if let Some(d) = d { d.triggers.push(Trigger { kind, reenroll: reenroll.get_untracked() }); });
+        filter.set(Filter::default());
     };
     view! {
         <section class="cairn-card cairn-flow__section cairn-flow__trigger" aria-labelledby="flow-triggers">
@@ -184,7 +195,7 @@ fn TriggersEditor(draft: RwSignal<Option<Workflow>>, choices: Signal<Choices>) -
                             view! {
                                 <li class="cairn-flow__card">
                                     <span class="cairn-flow__label">{move || i18n.t(label)}</span>
-                                    <span class="cairn-flow__detail">{trigger_detail(&t.kind)}</span>
+                                    <span class="cairn-flow__detail">{store.ws.with_untracked(|ws| trigger_detail(ws, &t.kind))}</span>
                                     {t.reenroll.then(|| view! { <span class="cairn-muted">{move || i18n.t(Msg::WfReenroll)}</span> })}
                                     <button type="button" class="cairn-button cairn-button--small" on:click=move |_| draft.update(|d| if let Some(d) = d { if i < d.triggers.len() { d.triggers.remove(i); } })>
                                         {move || i18n.t(Msg::WfRemove)}
@@ -204,6 +215,9 @@ fn TriggersEditor(draft: RwSignal<Option<Workflow>>, choices: Signal<Choices>) -
                     </select>
                 </div>
                 <FieldInputs prefix="trigger" fields=fields entered=entered choices=choices/>
+                <Show when=move || uses_filter(&key.get())>
+                    <FlowFilter object=object.clone() filter=filter prefix="trigger-filter"/>
+                </Show>
                 <label class="cairn-field__choice">
                     <input type="checkbox" prop:checked=reenroll on:change=move |ev| reenroll.set(event_target_checked(&ev))/>
                     {move || i18n.t(Msg::WfReenroll)}
@@ -218,18 +232,19 @@ fn TriggersEditor(draft: RwSignal<Option<Workflow>>, choices: Signal<Choices>) -
 #[component]
 fn GoalEditor(draft: RwSignal<Option<Workflow>>, choices: Signal<Choices>) -> impl IntoView {
     let i18n = use_i18n();
-    let entered = RwSignal::new(Entered::default());
-    let fields = Signal::derive(move || trigger_fields("meets_filter"));
+    let filter = RwSignal::new(draft.with_untracked(|d| d.as_ref().map(|d| d.goal.clone()).unwrap_or_default()));
+    let object = choices.with_untracked(|c| c.object.clone());
     let goal = move || draft.with(|d| d.as_ref().map(|d| filter_text(&d.goal)).unwrap_or_default());
     let set = move |_| {
-        let filter = entered.with_untracked(|e| condition(&e.property, &e.value));
-        draft.update(|d| if let Some(d) = d { d.goal = filter.unwrap_or_default(); });
+        let object = choices.with_untracked(|c| c.object.clone());
+        let goal = complete(&object, &filter.get_untracked());
+        draft.update(|d| if let Some(d) = d { d.goal = goal; });
     };
     view! {
         <section class="cairn-card cairn-flow__section" aria-labelledby="flow-goal">
             <h2 id="flow-goal">{move || i18n.t(Msg::WfGoal)}</h2>
             <p class="cairn-flow__detail">{move || { let g = goal(); if g.is_empty() { i18n.t(Msg::WfNoGoal).to_string() } else { g } }}</p>
-            <FieldInputs prefix="goal" fields=fields entered=entered choices=choices/>
+            <FlowFilter object=object filter=filter prefix="goal-filter"/>
             <button type="button" class="cairn-button" on:click=set>{move || i18n.t(Msg::WfSetGoal)}</button>
         </section>
     }

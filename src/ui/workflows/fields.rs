@@ -3,13 +3,21 @@
 use leptos::prelude::*;
 
 use crate::core::i18n::Msg;
+use crate::core::query::Operator;
+use crate::core::views::{operand_input, OperandInput};
 use crate::core::workflow::form::{Entered, Field, WEEKDAYS};
 use crate::ui::i18n::use_i18n;
+use crate::ui::store::use_store;
 
 /// Options of the menus the fields offer: (value, label).
 #[derive(Clone, Default)]
 pub struct Choices {
+    /// The workflow's object.
+    pub object: String,
     pub properties: Vec<(String, String)>,
+    /// Stages of the object's pipelines, labelled "Pipeline › Stage".
+    pub stages: Vec<(String, String)>,
+    pub pipelines: Vec<(String, String)>,
     pub workflows: Vec<(String, String)>,
     pub objects: Vec<(String, String)>,
 }
@@ -27,6 +35,7 @@ fn options(list: Vec<(String, String)>, selected: String) -> impl IntoView {
 #[component]
 pub fn FieldInputs(prefix: &'static str, fields: Signal<Vec<(Field, Msg)>>, entered: RwSignal<Entered>, choices: Signal<Choices>) -> impl IntoView {
     let i18n = use_i18n();
+    let store = use_store();
     move || {
         fields
             .get()
@@ -51,6 +60,32 @@ pub fn FieldInputs(prefix: &'static str, fields: Signal<Vec<(Field, Msg)>>, ente
                     Field::Property | Field::Property2 => select(choices.get_untracked().properties),
                     Field::Workflow => select(choices.get_untracked().workflows),
                     Field::Object => select(choices.get_untracked().objects),
+                    Field::Stage => select(choices.get_untracked().stages),
+                    Field::Pipeline => select(choices.get_untracked().pipelines),
+                    Field::PropertyValue => {
+                        // Options of the chosen property (an owner, a lifecycle stage), else text.
+                        let id = id.clone();
+                        // Only the property's change re-renders it, so typing keeps the focus.
+                        let property = Memo::new(move |_| entered.with(|e| e.property.clone()));
+                        (move || {
+                            let property = property.get();
+                            let object = choices.with(|c| c.object.clone());
+                            let lang = i18n.lang.get();
+                            let input = store.ws.with(|ws| ws.schema().object(&object).map(|def| operand_input(ws, def, &property, Operator::Is, lang)));
+                            let current = entered.with_untracked(|e| e.value.clone());
+                            match input {
+                                Some(OperandInput::Choice(list)) if !list.is_empty() => view! {
+                                    <select id=id.clone() on:change=move |ev| entered.update(|e| e.value = event_target_value(&ev))>
+                                        <option value="">"—"</option>
+                                        {options(list, current)}
+                                    </select>
+                                }
+                                .into_any(),
+                                _ => view! { <input id=id.clone() type="text" prop:value=current on:input=move |ev| entered.update(|e| e.value = event_target_value(&ev))/> }.into_any(),
+                            }
+                        })
+                        .into_any()
+                    }
                     Field::Weekday => {
                         let days = WEEKDAYS.iter().enumerate().map(|(i, m)| (i.to_string(), i18n.t(*m).to_string())).collect();
                         select(days)

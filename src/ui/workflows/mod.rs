@@ -5,6 +5,7 @@ mod bell;
 mod editor;
 mod enroll;
 mod fields;
+mod filter_field;
 mod history;
 mod list;
 mod outbox;

@@ -4,13 +4,15 @@ use leptos::prelude::*;
 
 use crate::core::i18n::Msg;
 use crate::core::workflow::display::{filter_text, step_summary};
-use crate::core::workflow::form::{build_step, step_fields, Entered, STEPS};
+use crate::core::query::Filter;
+use crate::core::workflow::form::{build_step, step_fields, uses_filter, Entered, STEPS};
 use crate::core::workflow::steps::{add, places, remove, Place};
 use crate::core::workflow::{Step, StepKind, Workflow};
 use crate::ui::i18n::{use_i18n, I18n};
 use crate::ui::store::use_store;
 
 use super::fields::{Choices, FieldInputs};
+use super::filter_field::{complete, FlowFilter};
 
 /// One list of steps, as an ordered list; branches render their own lists inside.
 fn step_list(i18n: I18n, draft: RwSignal<Option<Workflow>>, steps: Vec<Step>) -> AnyView {
@@ -74,6 +76,8 @@ pub fn StepsEditor(draft: RwSignal<Option<Workflow>>, choices: Signal<Choices>) 
     let entered = RwSignal::new(blank());
     let invalid = RwSignal::new(false);
     let fields = Signal::derive(move || step_fields(&key.get()));
+    let filter = RwSignal::new(Filter::default());
+    let object = choices.with_untracked(|c| c.object.clone());
     let place_options = move || {
         draft.with(|d| {
             let Some(d) = d else { return Vec::new() };
@@ -93,6 +97,8 @@ pub fn StepsEditor(draft: RwSignal<Option<Workflow>>, choices: Signal<Choices>) 
         })
     };
     let add_step = move |_| {
+        let object = choices.with_untracked(|c| c.object.clone());
+        entered.update(|e| e.filter = complete(&object, &filter.get_untracked()));
         let Some(kind) = entered.with_untracked(|e| build_step(&key.get_untracked(), e)) else {
             invalid.set(true);
             return;
@@ -106,6 +112,7 @@ pub fn StepsEditor(draft: RwSignal<Option<Workflow>>, choices: Signal<Choices>) 
             }
         });
         entered.set(blank());
+        filter.set(Filter::default());
     };
     view! {
         <section class="cairn-card cairn-flow__section" aria-labelledby="flow-steps">
@@ -126,6 +133,9 @@ pub fn StepsEditor(draft: RwSignal<Option<Workflow>>, choices: Signal<Choices>) 
                     </select>
                 </div>
                 <FieldInputs prefix="step" fields=fields entered=entered choices=choices/>
+                <Show when=move || uses_filter(&key.get())>
+                    <FlowFilter object=object.clone() filter=filter prefix="branch-filter"/>
+                </Show>
                 <p class="cairn-muted cairn-flow__hint">{move || i18n.t(Msg::WfTokensHint)}</p>
                 <p class="cairn-field__error" role="alert">{move || invalid.get().then(|| i18n.t(Msg::ErrRequired))}</p>
                 <button type="button" class="cairn-button" on:click=add_step>{move || i18n.t(Msg::WfAddStep)}</button>
