@@ -137,6 +137,30 @@ impl ObjectIndex {
         bits
     }
 
+    /// The index of `records`, slot `i` holding `records[i]`.
+    fn build(schema: &Schema, records: &[&Record]) -> ObjectIndex {
+        let mut postings: HashMap<Box<str>, Vec<u32>> = HashMap::with_capacity(records.len() * 2);
+        let mut slots = HashMap::with_capacity(records.len());
+        let mut ids = Vec::with_capacity(records.len());
+        for (slot, record) in records.iter().enumerate() {
+            let slot = slot as u32;
+            slots.insert(record.id.clone(), slot);
+            ids.push(Some(record.id.clone()));
+            // Slots rise and a record's tokens are distinct: every list stays sorted.
+            for token in record_tokens(schema, record) {
+                match postings.get_mut(token.as_str()) {
+                    Some(list) => list.push(slot),
+                    None => {
+                        postings.insert(token.into_boxed_str(), vec![slot]);
+                    }
+                }
+            }
+        }
+        let mut tokens: Vec<(Box<str>, Vec<u32>)> = postings.into_iter().collect();
+        tokens.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        ObjectIndex { tokens: tokens.into_iter().collect(), ids, slots, free: Vec::new() }
+    }
+
     fn insert(&mut self, id: &RecordId, tokens: Vec<String>) {
         let slot = match self.free.pop() {
             Some(slot) => slot,
@@ -270,12 +294,22 @@ impl SearchIndex {
         }
     }
 
-    /// Re-indexes everything, e.g. after the searchable properties changed.
-    pub fn rebuild<'a>(&mut self, schema: &Schema, records: impl Iterator<Item = &'a Record>) {
-        self.objects.clear();
+    /// The index of a set of records, built in one pass: what inserting them one by one in
+    /// id order gives (slots in id order, so results come in creation order), without
+    /// searching the sorted token map once per token.
+    pub fn build<'a>(schema: &Schema, records: impl Iterator<Item = &'a Record>) -> SearchIndex {
+        let mut by_object: HashMap<&str, Vec<&Record>> = HashMap::new();
         for record in records {
-            self.insert(schema, record);
+            by_object.entry(record.object.as_str()).or_default().push(record);
         }
+        let objects = by_object
+            .into_iter()
+            .map(|(object, mut records)| {
+                records.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+                (object.to_string(), ObjectIndex::build(schema, &records))
+            })
+            .collect();
+        SearchIndex { objects }
     }
 
     /// The ids of the first `limit` records of `object` matching the text.
