@@ -110,9 +110,22 @@ impl Workspace {
     /// association adjacency), so that the first search, edit or record page after start-up
     /// does not pay for them. Nothing visible changes.
     pub fn warm_indexes(&self) {
-        self.search_index();
-        self.unique_index();
-        self.associations.warm();
+        while self.warm_next() {}
+    }
+
+    /// Builds the next index [`Workspace::warm_indexes`] would build; `false` once all are
+    /// built. The app builds one per task, so the page stays responsive in between.
+    pub fn warm_next(&self) -> bool {
+        if self.search.get().is_none() {
+            self.search_index();
+        } else if self.unique.get().is_none() {
+            self.unique_index();
+        } else if !self.associations.is_warm() {
+            self.associations.warm();
+        } else {
+            return false;
+        }
+        true
     }
 
     /// Makes room for `records` more records and `edges` more links, before a load inserts

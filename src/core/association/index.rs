@@ -168,6 +168,11 @@ impl Associations {
         self.adjacency();
     }
 
+    /// Whether the adjacency index is built.
+    pub fn is_warm(&self) -> bool {
+        self.adjacency.get().is_some()
+    }
+
     fn adjacency(&self) -> &Adjacency {
         self.adjacency.get_or_init(|| {
             let mut adjacency = Adjacency::with_capacity(self.edges.len());

@@ -37,13 +37,28 @@ fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
 }
 
+/// An object's searchable properties, looked up once rather than once per record: each
+/// one's interned key and whether it holds a phone number.
+struct Searchable(Vec<(PropKey, bool)>);
+
+impl Searchable {
+    fn of(schema: &Schema, object: &str) -> Searchable {
+        let Some(def) = schema.object(object) else { return Searchable(Vec::new()) };
+        // A name never interned is a property no record holds.
+        let key = |name: &String| Some((PropKey::find(name)?, def.property(name).is_some_and(|p| matches!(p.kind, PropertyType::Phone))));
+        Searchable(def.searchable.iter().filter_map(key).collect())
+    }
+}
+
 /// The distinct tokens of a record's searchable values.
 fn record_tokens(schema: &Schema, record: &Record) -> Vec<String> {
-    let Some(def) = schema.object(&record.object) else { return Vec::new() };
+    tokens_of(&Searchable::of(schema, &record.object), record)
+}
+
+fn tokens_of(searchable: &Searchable, record: &Record) -> Vec<String> {
     let mut tokens = Vec::new();
-    for name in &def.searchable {
-        let Some(value) = record.get(name) else { continue };
-        let is_phone = def.property(name).is_some_and(|p| matches!(p.kind, PropertyType::Phone));
+    for &(key, is_phone) in &searchable.0 {
+        let Some(value) = record.get_key(key) else { continue };
         match value {
             Value::Text(text) if is_phone => tokens.push(phone_digits(text).trim_start_matches('+').to_string()),
             Value::Text(text) => tokens.extend(words(text)),
@@ -138,7 +153,7 @@ impl ObjectIndex {
     }
 
     /// The index of `records`, slot `i` holding `records[i]`.
-    fn build(schema: &Schema, records: &[&Record]) -> ObjectIndex {
+    fn build(searchable: &Searchable, records: &[&Record]) -> ObjectIndex {
         let mut postings: HashMap<Box<str>, Vec<u32>> = HashMap::with_capacity(records.len() * 2);
         let mut slots = HashMap::with_capacity(records.len());
         let mut ids = Vec::with_capacity(records.len());
@@ -147,7 +162,7 @@ impl ObjectIndex {
             slots.insert(record.id.clone(), slot);
             ids.push(Some(record.id.clone()));
             // Slots rise and a record's tokens are distinct: every list stays sorted.
-            for token in record_tokens(schema, record) {
+            for token in tokens_of(searchable, record) {
                 match postings.get_mut(token.as_str()) {
                     Some(list) => list.push(slot),
                     None => {
@@ -306,7 +321,7 @@ impl SearchIndex {
             .into_iter()
             .map(|(object, mut records)| {
                 records.sort_unstable_by(|a, b| a.id.cmp(&b.id));
-                (object.to_string(), ObjectIndex::build(schema, &records))
+                (object.to_string(), ObjectIndex::build(&Searchable::of(schema, object), &records))
             })
             .collect();
         SearchIndex { objects }

@@ -86,16 +86,24 @@ impl UniqueIndex {
             *per_object.entry(record.object.as_str()).or_default() += 1;
         }
         let mut index = UniqueIndex::default();
+        // Each object's unique properties, found once rather than once per record.
+        let mut unique: HashMap<&str, Vec<PropKey>> = HashMap::new();
         for (object, count) in per_object {
             let Some(def) = schema.object(object) else { continue };
-            let properties = def.properties.iter().filter(|p| p.unique).filter_map(|p| PropKey::find(&p.name));
-            let maps = properties.map(|key| (key, HashMap::with_capacity(count))).collect::<HashMap<_, _>>();
-            if !maps.is_empty() {
-                index.objects.insert(object.to_string(), maps);
+            let keys: Vec<PropKey> = def.properties.iter().filter(|p| p.unique).filter_map(|p| PropKey::find(&p.name)).collect();
+            if !keys.is_empty() {
+                index.objects.insert(object.to_string(), keys.iter().map(|key| (*key, HashMap::with_capacity(count))).collect());
+                unique.insert(object, keys);
             }
         }
         for record in records {
-            index.insert(schema, record);
+            let (Some(keys), Some(maps)) = (unique.get(record.object.as_str()), index.objects.get_mut(&record.object)) else { continue };
+            for key in keys {
+                let Some(value) = record.get_key(*key).and_then(unique_key) else { continue };
+                if let Some(values) = maps.get_mut(key) {
+                    values.insert(value.into_boxed_str(), record.id.clone());
+                }
+            }
         }
         index
     }
