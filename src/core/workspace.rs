@@ -4,7 +4,8 @@
 //! applies it, records history and returns a [`Commit`] of before/after entities. Loading and
 //! reverting go through [`Workspace::put`], the low-level primitive that keeps the indexes
 //! (unique values, record numbers, search tokens, board stage totals, query columns) in
-//! step with the records, and counts the writes that tell undo whether its log is still current.
+//! step with the records (the unique-value, search and association indexes once built: they
+//! are built on first use), and counts the writes that tell undo whether its log is still current.
 //!
 //! Beyond validating each value, a record write resolves owner references (`owners`),
 //! deduplicates by record id and timestamps new activities (`record_rules`), and

@@ -101,7 +101,12 @@ impl UniqueIndex {
             for key in keys {
                 let Some(value) = record.get_key(*key).and_then(unique_key) else { continue };
                 if let Some(values) = maps.get_mut(key) {
-                    values.insert(value.into_boxed_str(), record.id.clone());
+                    // Two holders of one value (only data merged from elsewhere can have
+                    // them): the later id wins, as when a snapshot is loaded one by one.
+                    let holder = values.entry(value.into_boxed_str()).or_insert_with(|| record.id.clone());
+                    if record.id > *holder {
+                        *holder = record.id.clone();
+                    }
                 }
             }
         }
