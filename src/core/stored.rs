@@ -103,6 +103,18 @@ pub fn restore_bytes(ws: &mut Workspace, version: u32, snapshot: &[Vec<u8>], log
     restore_chunks(ws, version, snapshot.iter().map(Vec::as_slice), log)
 }
 
+/// Sizes the workspace's maps for the records and links about to be loaded, so that
+/// loading does not rehash them again and again.
+pub fn reserve_for(ws: &mut Workspace, batches: &[Batch]) {
+    let ops = batches.iter().flat_map(|b| &b.ops);
+    let (records, edges) = ops.fold((0, 0), |(r, e), op| match op.value {
+        Some(Entity::Record(_)) => (r + 1, e),
+        Some(Entity::Edge(_)) => (r, e + 1),
+        _ => (r, e),
+    });
+    ws.reserve(records, edges);
+}
+
 /// Refuses data written by a newer format than this build knows.
 pub fn check_version(version: u32) -> Result<(), LoadError> {
     if version > FORMAT_VERSION {
@@ -116,6 +128,7 @@ fn restore_chunks<'a>(ws: &mut Workspace, version: u32, snapshot: impl Iterator<
     // Decode everything before applying anything, so damaged data changes nothing.
     let chunks = snapshot.map(decode_chunk);
     let batches = chunks.chain(log.iter().map(|t| Batch::decode(t))).collect::<Result<Vec<_>, _>>()?;
+    reserve_for(ws, &batches);
     for batch in batches {
         batch.apply(ws);
     }
@@ -124,6 +137,8 @@ fn restore_chunks<'a>(ws: &mut Workspace, version: u32, snapshot: impl Iterator<
 
 #[cfg(test)]
 mod format_tests;
+#[cfg(test)]
+mod restore_tests;
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,7 +4,8 @@
 //! applies it, records history and returns a [`Commit`] of before/after entities. Loading and
 //! reverting go through [`Workspace::put`], the low-level primitive that keeps the indexes
 //! (unique values, record numbers, search tokens, board stage totals, query columns) in
-//! step with the records, and counts the writes that tell undo whether its log is still current.
+//! step with the records (the unique-value, search and association indexes once built: they
+//! are built on first use), and counts the writes that tell undo whether its log is still current.
 //!
 //! Beyond validating each value, a record write resolves owner references (`owners`),
 //! deduplicates by record id and timestamps new activities (`record_rules`), and
@@ -16,7 +17,7 @@
 //! Architecture invariant: a command that returns an error leaves the workspace unchanged.
 
 use std::collections::HashMap;
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 use super::association::{default_associations, Associations};
 use super::board::StageTotalsIndex;
@@ -45,14 +46,16 @@ pub struct Workspace {
     ids: IdGen,
     /// Highest record number used per object.
     numbers: HashMap<String, u64>,
-    /// Which record holds each value of a unique property.
-    unique: UniqueIndex,
+    /// Which record holds each value of a unique property. Built on first use (see
+    /// [`Workspace::warm_indexes`]), then kept current by `put`.
+    unique: OnceLock<UniqueIndex>,
     owners: Owners,
     associations: Associations,
     /// Merged-away record → the record it was merged into.
     redirects: HashMap<RecordId, RecordId>,
     undo: undo::UndoLog,
-    search: SearchIndex,
+    /// Built on first use like `unique`: a cold start paints the first table without it.
+    search: OnceLock<SearchIndex>,
     stage_totals: StageTotalsIndex,
     pipelines: Pipelines,
     /// Built by queries on first use (hence the lock), then kept current by `put`.
@@ -71,12 +74,12 @@ impl Workspace {
             bin: HashMap::new(),
             ids,
             numbers: HashMap::new(),
-            unique: UniqueIndex::default(),
+            unique: OnceLock::new(),
             owners: Owners::new(),
             associations: Associations::new(default_associations()),
             redirects: HashMap::new(),
             undo: undo::UndoLog::default(),
-            search: SearchIndex::default(),
+            search: OnceLock::new(),
             stage_totals: StageTotalsIndex::default(),
             pipelines: Pipelines::default(),
             columns: Mutex::default(),
@@ -94,9 +97,43 @@ impl Workspace {
         &self.schema
     }
 
-    /// The text-search index; see [`crate::core::search::search`].
+    /// The text-search index; see [`crate::core::search::search`]. Built from the records
+    /// on first use.
     pub fn search_index(&self) -> &SearchIndex {
-        &self.search
+        self.search.get_or_init(|| SearchIndex::build(&self.schema, self.records.values()))
+    }
+
+    fn unique_index(&self) -> &UniqueIndex {
+        self.unique.get_or_init(|| UniqueIndex::build(&self.schema, self.records.values()))
+    }
+
+    /// Builds the indexes that loading leaves for later (search, unique values, the
+    /// association adjacency), so that the first search, edit or record page after start-up
+    /// does not pay for them. Nothing visible changes.
+    pub fn warm_indexes(&self) {
+        while self.warm_next() {}
+    }
+
+    /// Builds the next index [`Workspace::warm_indexes`] would build; `false` once all are
+    /// built. The app builds one per task, so the page stays responsive in between.
+    pub fn warm_next(&self) -> bool {
+        if self.search.get().is_none() {
+            self.search_index();
+        } else if self.unique.get().is_none() {
+            self.unique_index();
+        } else if !self.associations.is_warm() {
+            self.associations.warm();
+        } else {
+            return false;
+        }
+        true
+    }
+
+    /// Makes room for `records` more records and `edges` more links, before a load inserts
+    /// them one by one.
+    pub fn reserve(&mut self, records: usize, edges: usize) {
+        self.records.reserve(records);
+        self.associations.reserve(edges);
     }
 
     /// Running per-stage totals; see [`crate::core::board::board_totals`].
@@ -246,8 +283,10 @@ impl Workspace {
             EntityKey::Schema => {
                 if let Some(Entity::Schema(schema)) = entity {
                     self.schema = schema;
-                    self.rebuild_unique_index();
-                    self.search.rebuild(&self.schema, self.records.values());
+                    // Both depend on the schema (unique and searchable properties): rebuilt
+                    // from the records on next use.
+                    self.unique = OnceLock::new();
+                    self.search = OnceLock::new();
                     self.columns.get_mut().unwrap_or_else(PoisonError::into_inner).clear();
                 }
             }
@@ -310,8 +349,13 @@ impl Workspace {
 
     fn replace_record(&mut self, id: RecordId, new: Option<Record>) -> Option<Record> {
         let old = self.records.remove(&id);
-        self.unique.replace(&self.schema, old.as_ref(), new.as_ref());
-        self.search.replace(&self.schema, old.as_ref(), new.as_ref());
+        // An index not built yet has nothing to update: it is built from the records later.
+        if let Some(unique) = self.unique.get_mut() {
+            unique.replace(&self.schema, old.as_ref(), new.as_ref());
+        }
+        if let Some(search) = self.search.get_mut() {
+            search.replace(&self.schema, old.as_ref(), new.as_ref());
+        }
         self.stage_totals.replace(old.as_ref(), new.as_ref());
         self.columns.get_mut().unwrap_or_else(PoisonError::into_inner).replace(old.as_ref(), new.as_ref());
         if let Some(record) = new {
@@ -381,7 +425,7 @@ impl Workspace {
             .iter()
             .filter(|p| p.unique)
             .filter_map(|p| {
-                let holder = self.unique.holder(&record.object, PropKey::find(&p.name)?, record.get(&p.name)?)?;
+                let holder = self.unique_index().holder(&record.object, PropKey::find(&p.name)?, record.get(&p.name)?)?;
                 (Some(holder) != own).then(|| FieldError { property: p.name.clone(), problem: FieldProblem::Duplicate(holder.clone()) })
             })
             .collect()
@@ -389,7 +433,7 @@ impl Workspace {
 
     /// The record that holds a unique value, e.g. the contact with an email.
     pub fn find_unique(&self, object: &str, property: &str, value: &Value) -> Option<&Record> {
-        let id = self.unique.holder(object, PropKey::find(property)?, value)?;
+        let id = self.unique_index().holder(object, PropKey::find(property)?, value)?;
         self.records.get(id)
     }
 
@@ -399,13 +443,6 @@ impl Workspace {
             None => {
                 self.numbers.insert(record.object.clone(), record.number);
             }
-        }
-    }
-
-    fn rebuild_unique_index(&mut self) {
-        self.unique.clear();
-        for record in self.records.values() {
-            self.unique.insert(&self.schema, record);
         }
     }
 }

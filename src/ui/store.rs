@@ -108,9 +108,12 @@ impl Store {
             self.status.set(status);
             // Setting the status renders the first table synchronously; the next frame is
             // when a person can use it.
-            let on_frame = Closure::once_into_js(|| {
+            let on_frame = Closure::once_into_js(move || {
                 bench::measure("cairn:load", Some("cairn:open"));
                 bench::measure("cairn:cold-start", None);
+                if ready {
+                    spawn_local(self.warm_indexes());
+                }
             });
             if let Some(w) = web_sys::window() {
                 let _ = w.request_animation_frame(on_frame.unchecked_ref());
@@ -132,11 +135,12 @@ impl Store {
             let device = db.load().await?.device.unwrap_or_else(random_u64);
             bench::seed_catch_up(&db, device, contacts).await?;
         }
-        let loaded = db.load().await?;
+        let mut loaded = db.load().await?;
         bench::mark("cairn:read");
         let device = loaded.device.unwrap_or_else(random_u64);
         let mut ws = Workspace::new(default_schema(), IdGen::new(device, random_u64() as u32));
-        self.restore_with_progress(&mut ws, &loaded).await?;
+        let snapshot = std::mem::take(&mut loaded.snapshot);
+        self.restore_with_progress(&mut ws, snapshot, &loaded).await?;
         if loaded.device.is_none() {
             db.init_meta(device).await?;
         }
@@ -160,31 +164,40 @@ impl Store {
         Ok(())
     }
 
-    /// `core::stored::restore_bytes`, in steps: decodes every chunk (so damaged data changes
-    /// nothing), then applies them, updating `progress` and letting the page repaint between
-    /// steps when a step took long enough to be seen.
-    async fn restore_with_progress(self, ws: &mut Workspace, loaded: &Loaded) -> Result<(), LoadError> {
+    /// `core::stored::restore_bytes`, in steps: each chunk is decoded, its bytes freed and
+    /// its entities applied before the next, so the whole snapshot is never held twice (wasm
+    /// memory only grows: the peak is what the tab keeps). `ws` is a fresh workspace that
+    /// the caller drops on error, so damaged data still changes nothing. Updates `progress`,
+    /// letting the page repaint between steps when a step took long enough to be seen.
+    async fn restore_with_progress(self, ws: &mut Workspace, snapshot: Vec<Vec<u8>>, loaded: &Loaded) -> Result<(), LoadError> {
         check_version(loaded.format)?;
-        let steps = (loaded.snapshot.len() * 2 + 1) as f64;
+        let steps = (snapshot.len() + 1) as f64;
         let mut done = 0.0;
         let mut shown = js_sys::Date::now();
-        let mut batches = Vec::with_capacity(loaded.snapshot.len() + loaded.log.len());
-        for chunk in &loaded.snapshot {
-            batches.push(decode_chunk(chunk)?);
+        for chunk in snapshot {
+            let batch = decode_chunk(&chunk)?;
+            drop(chunk);
+            batch.apply(ws);
             done += 1.0;
             self.show_progress(done / steps, &mut shown).await;
         }
-        for entry in &loaded.log {
-            batches.push(Batch::decode(entry)?);
-        }
+        let log = loaded.log.iter().map(|entry| Batch::decode(entry)).collect::<Result<Vec<_>, _>>()?;
         bench::mark("cairn:decoded");
-        done += 1.0;
-        for batch in batches {
-            batch.apply(ws);
-            done += 1.0;
-            self.show_progress(done.min(steps) / steps, &mut shown).await;
-        }
+        log.into_iter().for_each(|batch| batch.apply(ws));
+        self.show_progress(1.0, &mut shown).await;
         Ok(())
+    }
+
+    /// Builds the indexes the load left for later (search, unique values, associations),
+    /// one per task after the first table is painted, so it is usable meanwhile.
+    async fn warm_indexes(self) {
+        loop {
+            next_task().await;
+            if !self.ws.try_with_untracked(Workspace::warm_next).unwrap_or(false) {
+                break;
+            }
+        }
+        bench::measure("cairn:warm", Some("cairn:restored"));
     }
 
     /// Sets the load progress and, at most every 100 ms, yields to the browser to paint it.

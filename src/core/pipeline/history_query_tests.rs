@@ -182,7 +182,7 @@ fn a_filter_trigger_on_a_date_entered_fires_when_the_stage_was_entered() {
     let f = Fixture::new();
     let deals = f.ws.schema().object("deals").expect("deals").clone();
     let filter = Filter { groups: vec![Group { conditions: vec![cond("hs_date_entered_contractsent", Op::IsKnown)] }] };
-    let trigger = TriggerKind::MeetsFilter { filter };
+    let trigger = crate::core::workflow::segments::prepare(&f.ws, "deals", &TriggerKind::MeetsFilter { filter }, false, at(12));
     let record = |id: &RecordId| f.ws.record(id).expect("kept").clone();
     assert_eq!(fire_times(&deals, &trigger, &record(&f.a), at(12)), [at(10)]);
     assert!(fire_times(&deals, &trigger, &record(&f.b), at(12)).is_empty());

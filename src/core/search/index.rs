@@ -37,13 +37,28 @@ fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
 }
 
+/// An object's searchable properties, looked up once rather than once per record: each
+/// one's interned key and whether it holds a phone number.
+struct Searchable(Vec<(PropKey, bool)>);
+
+impl Searchable {
+    fn of(schema: &Schema, object: &str) -> Searchable {
+        let Some(def) = schema.object(object) else { return Searchable(Vec::new()) };
+        // A name never interned is a property no record holds.
+        let key = |name: &String| Some((PropKey::find(name)?, def.property(name).is_some_and(|p| matches!(p.kind, PropertyType::Phone))));
+        Searchable(def.searchable.iter().filter_map(key).collect())
+    }
+}
+
 /// The distinct tokens of a record's searchable values.
 fn record_tokens(schema: &Schema, record: &Record) -> Vec<String> {
-    let Some(def) = schema.object(&record.object) else { return Vec::new() };
+    tokens_of(&Searchable::of(schema, &record.object), record)
+}
+
+fn tokens_of(searchable: &Searchable, record: &Record) -> Vec<String> {
     let mut tokens = Vec::new();
-    for name in &def.searchable {
-        let Some(value) = record.get(name) else { continue };
-        let is_phone = def.property(name).is_some_and(|p| matches!(p.kind, PropertyType::Phone));
+    for &(key, is_phone) in &searchable.0 {
+        let Some(value) = record.get_key(key) else { continue };
         match value {
             Value::Text(text) if is_phone => tokens.push(phone_digits(text).trim_start_matches('+').to_string()),
             Value::Text(text) => tokens.extend(words(text)),
@@ -135,6 +150,30 @@ impl ObjectIndex {
             }
         }
         bits
+    }
+
+    /// The index of `records`, slot `i` holding `records[i]`.
+    fn build(searchable: &Searchable, records: &[&Record]) -> ObjectIndex {
+        let mut postings: HashMap<Box<str>, Vec<u32>> = HashMap::with_capacity(records.len() * 2);
+        let mut slots = HashMap::with_capacity(records.len());
+        let mut ids = Vec::with_capacity(records.len());
+        for (slot, record) in records.iter().enumerate() {
+            let slot = slot as u32;
+            slots.insert(record.id.clone(), slot);
+            ids.push(Some(record.id.clone()));
+            // Slots rise and a record's tokens are distinct: every list stays sorted.
+            for token in tokens_of(searchable, record) {
+                match postings.get_mut(token.as_str()) {
+                    Some(list) => list.push(slot),
+                    None => {
+                        postings.insert(token.into_boxed_str(), vec![slot]);
+                    }
+                }
+            }
+        }
+        let mut tokens: Vec<(Box<str>, Vec<u32>)> = postings.into_iter().collect();
+        tokens.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        ObjectIndex { tokens: tokens.into_iter().collect(), ids, slots, free: Vec::new() }
     }
 
     fn insert(&mut self, id: &RecordId, tokens: Vec<String>) {
@@ -270,12 +309,22 @@ impl SearchIndex {
         }
     }
 
-    /// Re-indexes everything, e.g. after the searchable properties changed.
-    pub fn rebuild<'a>(&mut self, schema: &Schema, records: impl Iterator<Item = &'a Record>) {
-        self.objects.clear();
+    /// The index of a set of records, built in one pass: what inserting them one by one in
+    /// id order gives (slots in id order, so results come in creation order), without
+    /// searching the sorted token map once per token.
+    pub fn build<'a>(schema: &Schema, records: impl Iterator<Item = &'a Record>) -> SearchIndex {
+        let mut by_object: HashMap<&str, Vec<&Record>> = HashMap::new();
         for record in records {
-            self.insert(schema, record);
+            by_object.entry(record.object.as_str()).or_default().push(record);
         }
+        let objects = by_object
+            .into_iter()
+            .map(|(object, mut records)| {
+                records.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+                (object.to_string(), ObjectIndex::build(&Searchable::of(schema, object), &records))
+            })
+            .collect();
+        SearchIndex { objects }
     }
 
     /// The ids of the first `limit` records of `object` matching the text.

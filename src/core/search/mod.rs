@@ -8,8 +8,9 @@
 //! characters on, and a Chinese query word may be split across two tokens (surname + given
 //! name): "王小明" finds 王 / 小明 and "小明" finds "王小明".
 //!
-//! The index is kept in step by [`crate::core::workspace::Workspace::put`], the one place
-//! records change, so it is always exact.
+//! The index is built in one pass the first time it is needed (a cold start paints its first
+//! table without it), then kept in step by [`crate::core::workspace::Workspace::put`], the one
+//! place records change, so it is always exact.
 
 mod index;
 // Property tests need proptest, which is a native-only dev-dependency.

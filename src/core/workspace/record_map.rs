@@ -52,11 +52,15 @@ impl RecordMap {
         self.0.replace(ById(record));
     }
 
+    pub(super) fn reserve(&mut self, additional: usize) {
+        self.0.reserve(additional);
+    }
+
     pub(super) fn remove(&mut self, id: &RecordId) -> Option<Record> {
         self.0.take(id).map(|r| r.0)
     }
 
-    pub(super) fn values(&self) -> impl Iterator<Item = &Record> {
+    pub(super) fn values(&self) -> impl Iterator<Item = &Record> + Clone {
         self.0.iter().map(|r| &r.0)
     }
 
