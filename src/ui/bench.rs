@@ -108,6 +108,25 @@ pub fn mark(name: &str) {
     }
 }
 
+/// Runs `f` as the User Timing measure `name` (e.g. `cairn:query`), so the browser's
+/// performance panel and the benchmarks see each screen's main operation.
+pub fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
+    let start = format!("{name}-start");
+    mark(&start);
+    let out = f();
+    measure_latest(name, &start);
+    out
+}
+
+/// Records the measure `name` from the mark `start` to now, keeping only the latest measure
+/// of that name and dropping the mark, so a long session does not pile up entries.
+pub fn measure_latest(name: &str, start: &str) {
+    let Some(performance) = web_sys::window().and_then(|w| w.performance()) else { return };
+    performance.clear_measures_with_measure_name(name);
+    let _ = performance.measure_with_start_mark(name, start);
+    performance.clear_marks_with_mark_name(start);
+}
+
 /// Records a User Timing measure from `start` (a mark name, or the navigation when `None`) to now.
 pub fn measure(name: &str, start: Option<&str>) {
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {

@@ -274,11 +274,13 @@ impl Store {
             return Err(DispatchError::Loading);
         }
         let ctx = Context::user(now());
+        bench::mark("cairn:commit-start");
         let commit = self.ws.try_update(|ws| ws.execute(command, &ctx)).ok_or(DispatchError::Disposed)??;
         if let Err(e) = self.persist(&Batch::from_commit(&commit).encode()).await {
             self.ws.update(|ws| ws.revert(&commit));
             return Err(e.into());
         }
+        bench::measure_latest("cairn:commit", "cairn:commit-start");
         if self.db.with_value(Option::is_some) && commit.changes.iter().any(|c| c.before.is_none()) {
             self.ask_persistent_storage();
         }

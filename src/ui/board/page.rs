@@ -15,6 +15,7 @@ use crate::core::command::{Command, CommandError};
 use crate::core::i18n::{command_problem, object_plural, Msg};
 use crate::core::id::RecordId;
 use crate::core::pipeline::{properties_of, PipelineError};
+use crate::ui::bench;
 use crate::ui::app::Base;
 use crate::ui::i18n::use_i18n;
 use crate::ui::store::{failure_message, now, use_store, DispatchError, Status};
@@ -48,7 +49,7 @@ pub fn BoardPage(object: String) -> impl IntoView {
     let limit = RwSignal::new(CARDS_PER_COLUMN);
     let columns = Memo::new(move |_| {
         let Some(p) = pipeline.get() else { return Vec::new() };
-        filter.with(|f| store.ws.with(|ws| board_columns(ws, &p, f, limit.get(), now())))
+        filter.with(|f| bench::timed("cairn:board", || store.ws.with(|ws| board_columns(ws, &p, f, limit.get(), now()))))
     });
     let message = RwSignal::new(None::<Msg>);
     let asking = RwSignal::new(None::<Ask>);

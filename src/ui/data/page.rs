@@ -6,6 +6,7 @@ use web_sys::HtmlInputElement;
 use super::csv_export::CsvExportCard;
 use super::files::{chosen_text, download};
 use crate::storage::crypto;
+use crate::ui::bench;
 use crate::ui::app::Base;
 use crate::core::backup::{self, envelope, BackupError};
 use crate::core::i18n::Msg;
@@ -69,7 +70,7 @@ pub fn DataPage() -> impl IntoView {
             return;
         }
         export_error.set(None);
-        let (text, day) = store.ws.with_untracked(|ws| (backup::export(ws, now()), now().to_date()));
+        let (text, day) = bench::timed("cairn:export", || store.ws.with_untracked(|ws| (backup::export(ws, now()), now().to_date())));
         exporting.set(true);
         spawn_local(async move {
             let text = if secret.is_empty() { Ok(text) } else { crypto::encrypt(&text, &secret).await };

@@ -20,6 +20,7 @@ use crate::core::pipeline::with_stage_history;
 use crate::core::query::{Filter, Query, Sort};
 use crate::core::views::{export_file_name, export_view, runnable, Builtin, TableState};
 use crate::storage::prefs;
+use crate::ui::bench;
 use crate::ui::app::Base;
 use crate::ui::data::files::download;
 use crate::ui::shell::LoadProgress;
@@ -144,7 +145,7 @@ pub fn IndexPage(#[prop(into)] object: String) -> impl IntoView {
             let text = text.get();
             let index = page.get();
             let locale = i18n.locale();
-            store.ws.with(|ws| table_page_in(ws, locale, &query, &text, &names, index, now()).unwrap_or_default())
+            bench::timed("cairn:query", || store.ws.with(|ws| table_page_in(ws, locale, &query, &text, &names, index, now()).unwrap_or_default()))
         }
     });
     let pages = move || data.with(|d| page_count(d.total));

@@ -8,6 +8,7 @@ use super::counted::counted;
 use super::owners::OwnerReports;
 use crate::core::forecast::{conversion, days_text, forecast_by_month, percent_text, slowest_stage, summary, time_in_stage, velocity, Range};
 use crate::core::i18n::Msg;
+use crate::ui::bench;
 use crate::ui::i18n::use_i18n;
 use crate::ui::store::{now, use_store, Status};
 
@@ -30,7 +31,7 @@ pub fn ReportsPage() -> impl IntoView {
         let Some(p) = pipeline.get() else { return view! { <p class="cairn-empty">{i18n.t(Msg::BoardNoPipeline)}</p> }.into_any() };
         let lang = i18n.lang.get();
         let r = range.get();
-        let (months, steps, times, sum) = store.ws.with(|ws| (forecast_by_month(ws, &p, &r), conversion(ws, &p, &r), time_in_stage(ws, &p, &r, now()), summary(ws, &p, &r)));
+        let (months, steps, times, sum) = bench::timed("cairn:report", || store.ws.with(|ws| (forecast_by_month(ws, &p, &r), conversion(ws, &p, &r), time_in_stage(ws, &p, &r, now()), summary(ws, &p, &r))));
         let has_amounts = store.ws.with(|ws| ws.schema().object(&p.object).is_some_and(|o| o.property("amount").is_some()));
         if !has_amounts {
             return counted(p, r, steps, times, sum).into_any();

@@ -8,6 +8,7 @@ use web_sys::KeyboardEvent;
 
 use crate::core::i18n::{object_plural, Msg};
 use crate::core::index_table::global_search;
+use crate::ui::bench;
 use crate::ui::app::Base;
 use crate::ui::i18n::use_i18n;
 use crate::ui::records::dialog::Modal;
@@ -51,7 +52,7 @@ fn SearchDialog(on_close: Callback<()>) -> impl IntoView {
         let text = text.get();
         let lang = i18n.lang.get();
         store.ws.with(|ws| {
-            global_search(ws, &text, PER_OBJECT)
+            bench::timed("cairn:search", || global_search(ws, &text, PER_OBJECT))
                 .into_iter()
                 .map(|mut g| {
                     if let Some(def) = ws.schema().object(&g.object) {
