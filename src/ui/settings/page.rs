@@ -16,7 +16,7 @@ pub fn SettingsPage() -> impl IntoView {
         <SettingsFrame>
             <h1>{move || i18n.t(Msg::SetGeneral)}</h1>
             <section class="cairn-card cairn-settings__section">
-                <LanguagePicker id="settings-language"/>
+                <LanguagePicker id="settings-language" as_field=true/>
             </section>
             <section class="cairn-card cairn-settings__section">
                 <CurrencySetting/>

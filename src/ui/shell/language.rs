@@ -5,9 +5,10 @@ use crate::storage::prefs;
 use crate::ui::i18n::use_i18n;
 
 /// Switches the interface language; the choice is remembered on this device. A second
-/// picker on the same page (Settings › General) needs its own `id`.
+/// picker on the same page (Settings › General) needs its own `id`, and looks like the
+/// page's other fields with `as_field`.
 #[component]
-pub fn LanguagePicker(#[prop(optional, into)] id: Option<String>) -> impl IntoView {
+pub fn LanguagePicker(#[prop(optional, into)] id: Option<String>, #[prop(optional)] as_field: bool) -> impl IntoView {
     let i18n = use_i18n();
     let id = id.unwrap_or_else(|| "cairn-language".to_string());
     let on_change = move |ev: leptos::ev::Event| {
@@ -16,7 +17,7 @@ pub fn LanguagePicker(#[prop(optional, into)] id: Option<String>) -> impl IntoVi
         i18n.lang.set(lang);
     };
     view! {
-        <div class="cairn-nav__language">
+        <div class=if as_field { "cairn-field" } else { "cairn-nav__language" }>
             <label for=id.clone()>{move || i18n.t(Msg::Language)}</label>
             <select id=id on:change=on_change>
                 {Lang::ALL.iter().map(|l| {
