@@ -2,7 +2,7 @@
 // reload, a required property asked for, a backward move refused) and the pipeline editor.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, screenshot, ready } from './harness.mjs';
+import { serveDist, launch, screenshot, ready, loadSample } from './harness.mjs';
 
 let server;
 before(async () => { server = await serveDist(); });
@@ -15,11 +15,11 @@ const figures = async (page, stage) => {
   return { count: await number('column-count'), total: await number('column-total'), weighted: await number('column-weighted') };
 };
 
-async function loadSample(page) {
+/** Opens the app and fills it with the sample data. */
+async function openWithSample(page) {
   await page.goto(server.url);
   await ready(page);
-  await page.getByRole('button', { name: 'Load sample data' }).click();
-  await page.getByRole('status').filter({ hasText: 'Sample data loaded.' }).waitFor();
+  await loadSample(page);
 }
 
 /** Opens the deal board the way a person does: Deals in the menu, then Board. */
@@ -35,7 +35,7 @@ async function openBoard(page) {
 test('dragging a deal to another stage moves its amount between the column totals, after a reload too', async () => {
   const { context, page, errors } = await launch();
   try {
-    await loadSample(page);
+    await openWithSample(page);
     await openBoard(page);
     await screenshot(page, 'board-1280');
     const [from, to] = ['appointmentscheduled', 'qualifiedtobuy'];
@@ -74,7 +74,7 @@ test('dragging a deal to another stage moves its amount between the column total
 test('the keyboard moves a card with "Move to…"; the board fits a phone', async () => {
   const { context, page, errors } = await launch({ viewport: { width: 375, height: 740 } });
   try {
-    await loadSample(page);
+    await openWithSample(page);
     await openBoard(page);
     const [from, to] = ['contractsent', 'closedwon'];
     const before = { from: await figures(page, from), to: await figures(page, to) };
@@ -96,7 +96,7 @@ test('the keyboard moves a card with "Move to…"; the board fits a phone', asyn
 test('a stage that requires a property asks for it; a pipeline that forbids going back refuses it', async () => {
   const { context, page, errors } = await launch();
   try {
-    await loadSample(page);
+    await openWithSample(page);
     await openBoard(page);
     await page.getByRole('link', { name: 'Edit pipelines' }).click();
     await page.getByTestId('pipeline-editor').waitFor();
@@ -140,7 +140,7 @@ test('a stage that requires a property asks for it; a pipeline that forbids goin
 test('the reports page draws the forecast chart with its table', async () => {
   const { context, page, errors } = await launch();
   try {
-    await loadSample(page);
+    await openWithSample(page);
     await page.getByRole('link', { name: 'Reports' }).click();
     await page.getByTestId('forecast-chart').waitFor();
     assert.ok((await page.getByTestId('forecast-chart').locator('rect').count()) > 0, 'bars drawn');

@@ -3,7 +3,7 @@
 // show their values on the record pages.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, screenshot, ready } from './harness.mjs';
+import { serveDist, launch, screenshot, ready, loadSample } from './harness.mjs';
 
 let server;
 before(async () => { server = await serveDist(); });
@@ -33,8 +33,7 @@ test('a formula property doubles each deal\'s amount and a rollup counts a compa
   try {
     await page.goto(server.url);
     await ready(page);
-    await page.getByRole('button', { name: 'Load sample data' }).click();
-    await page.getByRole('status').filter({ hasText: 'Sample data loaded.' }).waitFor();
+    await loadSample(page);
 
     await objectProperties(page, 'Deals');
     await page.getByRole('button', { name: 'Create property' }).click();

@@ -82,6 +82,12 @@ export async function ready(page) {
   await page.waitForFunction(() => document.querySelector('[aria-busy="true"]') === null);
 }
 
+/** Fills the empty workspace with the sample data, from the index page's empty state. */
+export async function loadSample(page) {
+  await page.getByRole('button', { name: 'Load sample data' }).click();
+  await page.getByRole('status').filter({ hasText: 'Sample data loaded.' }).waitFor();
+}
+
 /**
  * Creates a contact through the index page's Create dialog. `labels` carries the words of the
  * interface's language (English by default).

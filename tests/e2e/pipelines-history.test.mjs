@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serveDist, launch, screenshot, ready } from './harness.mjs';
+import { serveDist, launch, screenshot, ready, loadSample } from './harness.mjs';
 
 let server;
 before(async () => { server = await serveDist(); });
@@ -33,8 +33,7 @@ test('a deal moved on the board is found by its stage history, shown as a column
   try {
     await page.goto(server.url);
     await ready(page);
-    await page.getByRole('button', { name: 'Load sample data' }).click();
-    await page.getByRole('status').filter({ hasText: 'Sample data loaded.' }).waitFor();
+    await loadSample(page);
 
     await openDeals(page);
     await page.getByTestId('view-board').click();
@@ -101,8 +100,7 @@ test('reports show forecast categories by owner and team, and count the ticket p
   try {
     await page.goto(server.url);
     await ready(page);
-    await page.getByRole('button', { name: 'Load sample data' }).click();
-    await page.getByRole('status').filter({ hasText: 'Sample data loaded.' }).waitFor();
+    await loadSample(page);
     await page.getByRole('link', { name: 'Reports' }).click();
     const owners = page.getByTestId('owner-chart-table');
     await owners.waitFor();
@@ -136,8 +134,7 @@ test('a forecast category chosen in the pipeline editor moves amounts between ca
   try {
     await page.goto(server.url);
     await ready(page);
-    await page.getByRole('button', { name: 'Load sample data' }).click();
-    await page.getByRole('status').filter({ hasText: 'Sample data loaded.' }).waitFor();
+    await loadSample(page);
     const categories = async () => {
       await page.getByRole('link', { name: 'Reports' }).click();
       const cells = page.getByTestId('owner-chart-table').locator('tbody tr', { hasText: 'No owner' }).locator('td');

@@ -2,7 +2,7 @@
 // recycle bin) and the global search dialog, on the release build.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, screenshot, ready } from './harness.mjs';
+import { serveDist, launch, screenshot, ready, loadSample } from './harness.mjs';
 
 let server;
 before(async () => { server = await serveDist(); });
@@ -13,11 +13,6 @@ const count = (page) => page.getByTestId('record-count').innerText();
 async function openCreate(page) {
   await page.getByRole('button', { name: 'Create', exact: true }).first().click();
   await page.getByRole('dialog').waitFor();
-}
-
-async function loadSample(page) {
-  await page.getByRole('button', { name: 'Load sample data' }).click();
-  await page.getByRole('status').filter({ hasText: 'Sample data loaded.' }).waitFor();
 }
 
 test('the create dialog shows a validation error and links a duplicate email to its record', async () => {

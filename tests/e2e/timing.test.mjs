@@ -2,7 +2,7 @@
 // browser's performance panel and the benchmarks read the same figures.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, ready, createContact } from './harness.mjs';
+import { serveDist, launch, ready, createContact, loadSample } from './harness.mjs';
 
 let server;
 before(async () => { server = await serveDist(); });
@@ -24,8 +24,7 @@ test('search, table query, commit, board, reports and export each record a measu
   try {
     await page.goto(server.url);
     await ready(page);
-    await page.getByRole('button', { name: 'Load sample data' }).click();
-    await page.getByRole('status').filter({ hasText: 'Sample data loaded.' }).waitFor();
+    await loadSample(page);
     const figures = {};
 
     let t = await clock(page);

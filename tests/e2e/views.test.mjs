@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serveDist, launch, screenshot, ready, createContact } from './harness.mjs';
+import { serveDist, launch, screenshot, ready, createContact, loadSample } from './harness.mjs';
 
 let server;
 before(async () => { server = await serveDist(); });
@@ -11,11 +11,6 @@ after(async () => { await server?.close(); });
 
 const count = (page) => page.getByTestId('record-count').innerText();
 const firstCells = (page) => page.locator('tbody tr td:nth-child(2)').allInnerTexts();
-
-async function loadSample(page) {
-  await page.getByRole('button', { name: 'Load sample data' }).click();
-  await page.getByRole('status').filter({ hasText: 'Sample data loaded.' }).waitFor();
-}
 
 async function showColumn(page, label) {
   await page.locator('summary', { hasText: 'Columns' }).click();

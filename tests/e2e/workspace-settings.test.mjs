@@ -3,7 +3,7 @@
 // renamed and deleted from its tab.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, screenshot, ready, createContact } from './harness.mjs';
+import { serveDist, launch, screenshot, ready, createContact, loadSample } from './harness.mjs';
 
 let server;
 before(async () => { server = await serveDist(); });
@@ -12,11 +12,6 @@ after(async () => { await server?.close(); });
 async function home(page) {
   await page.goto(server.url);
   await ready(page);
-}
-
-async function loadSample(page) {
-  await page.getByRole('button', { name: 'Load sample data' }).click();
-  await page.getByRole('status').filter({ hasText: 'Sample data loaded.' }).waitFor();
 }
 
 async function nav(page, name) {
