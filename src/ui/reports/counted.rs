@@ -3,8 +3,9 @@
 
 use leptos::prelude::*;
 
+use super::time_in_stage::time_in_stage_report;
 use super::chart::{swatch, BarChart};
-use crate::core::forecast::{days_text, percent_text, slowest_stage, stage_counts, ConversionRow, Range, Summary};
+use crate::core::forecast::{percent_text, slowest_stage, stage_counts, ConversionRow, Range, Summary};
 use crate::core::i18n::Msg;
 use crate::core::pipeline::Pipeline;
 use crate::ui::i18n::use_i18n;
@@ -19,7 +20,6 @@ pub fn counted(pipeline: Pipeline, range: Range, steps: Vec<ConversionRow>, time
     let label = |id: &str| pipeline.stage(id).map(|s| i18n.stage_label(pipeline.id.as_str(), s)).unwrap_or_default();
     let slowest = slowest_stage(&pipeline, &times);
     let count_rows: Vec<(String, Vec<f64>)> = counts.iter().map(|(id, n)| (label(id), vec![*n as f64])).collect();
-    let time_rows: Vec<(String, Vec<f64>)> = times.iter().map(|(id, d)| (label(id), vec![d.unwrap_or(0.0)])).collect();
     view! {
         <div class="cairn-reports__figures" data-testid="report-summary">
             <div class="cairn-card"><p class="cairn-muted">{i18n.t(Msg::ReportOpen)}</p><p class="cairn-reports__figure" data-testid="report-open">{sum.open}</p></div>
@@ -42,13 +42,6 @@ pub fn counted(pipeline: Pipeline, range: Range, steps: Vec<ConversionRow>, time
                 <tbody>{steps.iter().map(|c| view! { <tr><td>{label(&c.stage)}</td><td>{c.reached}</td><td>{percent_text(lang, c.to_next)}</td></tr> }).collect_view()}</tbody>
             </table>
         </section>
-        <section class="cairn-reports__report cairn-card">
-            <h2>{i18n.t(Msg::ReportTimeInStage)}</h2>
-            <BarChart rows=time_rows test_id="time-chart"/>
-            <table class="cairn-table">
-                <thead><tr><th>{i18n.t(Msg::ReportStage)}</th><th>{i18n.t(Msg::ReportDaysColumn)}</th></tr></thead>
-                <tbody>{times.iter().map(|(id, d)| view! { <tr><td>{label(id)}</td><td>{days_text(lang, *d)}</td></tr> }).collect_view()}</tbody>
-            </table>
-        </section>
+        {time_in_stage_report(lang, &times, times.iter().map(|(id, _)| label(id)).collect(), slowest.as_deref())}
     }
 }

@@ -6,5 +6,6 @@ mod chart;
 mod counted;
 mod owners;
 mod page;
+mod time_in_stage;
 
 pub use page::ReportsPage;

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::time_in_stage::time_in_stage_report;
 use super::chart::{swatch, BarChart};
 use super::counted::counted;
 use super::owners::OwnerReports;
@@ -42,7 +43,6 @@ pub fn ReportsPage() -> impl IntoView {
         let money = |minor: i64| i18n.money_whole(currency, minor);
         let forecast_rows: Vec<(String, Vec<f64>)> = months.iter().map(|m| (m.month.clone(), vec![m.total as f64, m.weighted as f64, m.won as f64])).collect();
         let conversion_rows: Vec<(String, Vec<f64>)> = steps.iter().map(|c| (label(&c.stage), vec![c.to_next.unwrap_or(0.0), c.to_won.unwrap_or(0.0)])).collect();
-        let time_rows: Vec<(String, Vec<f64>)> = times.iter().map(|(id, d)| (label(id), vec![d.unwrap_or(0.0)])).collect();
         let legend = |items: Vec<Msg>| {
             view! { <p class="cairn-reports__legend">{items.into_iter().enumerate().map(|(i, m)| view! { <span><i class=swatch(i)></i>{i18n.t(m)}</span> }).collect_view()}</p> }
         };
@@ -72,17 +72,7 @@ pub fn ReportsPage() -> impl IntoView {
                     <tbody>{steps.iter().map(|c| view! { <tr><td>{label(&c.stage)}</td><td>{c.reached}</td><td>{percent_text(lang, c.to_next)}</td><td>{percent_text(lang, c.to_won)}</td></tr> }).collect_view()}</tbody>
                 </table>
             </section>
-            <section class="cairn-reports__report cairn-card">
-                <h2>{i18n.t(Msg::ReportTimeInStage)}</h2>
-                <BarChart rows=time_rows test_id="time-chart"/>
-                <table class="cairn-table">
-                    <thead><tr><th>{i18n.t(Msg::ReportStage)}</th><th>{i18n.t(Msg::ReportDaysColumn)}</th></tr></thead>
-                    <tbody>{times.iter().map(|(id, d)| {
-                        let slow = slowest.as_deref() == Some(id.as_str());
-                        view! { <tr class:cairn-reports__slow=slow><td>{label(id)}</td><td>{days_text(lang, *d)}</td></tr> }
-                    }).collect_view()}</tbody>
-                </table>
-            </section>
+            {time_in_stage_report(lang, &times, times.iter().map(|(id, _)| label(id)).collect(), slowest.as_deref())}
             <OwnerReports pipeline=p.clone() range=r.clone()/>
         }
         .into_any()
