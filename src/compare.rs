@@ -14,7 +14,7 @@ use crate::core::command::Context;
 use crate::core::compare::{self, ops, Dataset};
 use crate::core::id::IdGen;
 use crate::core::schema::default_schema;
-use crate::core::stored::{encode_snapshot, restore_bytes, Batch, CHUNK_SIZE};
+use crate::core::stored::{encode_snapshot, Batch, CHUNK_SIZE};
 use crate::core::time::Millis;
 use crate::core::workspace::Workspace;
 use crate::storage::idb::Database;
@@ -71,9 +71,9 @@ pub async fn compare_import(dataset: String) -> Result<u32, JsValue> {
 #[wasm_bindgen]
 pub async fn compare_open() -> Result<u32, JsValue> {
     let db = Database::open(DATABASE).await.map_err(fail)?;
-    let loaded = db.load().await.map_err(fail)?;
+    let reading = db.read().await.map_err(fail)?;
     let mut ws = Workspace::new(default_schema(), IdGen::new(DEVICE, 0));
-    restore_bytes(&mut ws, loaded.format, &loaded.snapshot, &loaded.log).map_err(fail)?;
+    reading.restore_into(&mut ws, |_| None::<std::future::Ready<()>>).await.map_err(fail)?;
     let count = ws.len() as u32;
     ENGINE.set(Some((ws, db)));
     Ok(count)

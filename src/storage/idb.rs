@@ -11,6 +11,7 @@
 
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::{closure::Closure, prelude::wasm_bindgen, JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbObjectStoreParameters, IdbOpenDbRequest, IdbTransaction, IdbTransactionMode};
 
 #[wasm_bindgen]
@@ -28,7 +29,7 @@ extern "C" {
     ) -> Result<IdbTransaction, JsValue>;
 }
 
-use super::js::{request, transaction_done};
+use super::js::{pending, request, transaction_done};
 use super::StorageError;
 use crate::core::stored::FORMAT_VERSION;
 
@@ -46,6 +47,39 @@ pub struct Loaded {
     /// Each chunk's bytes: format-1 text as UTF-8, or a format-2 binary chunk.
     pub snapshot: Vec<Vec<u8>>,
     pub log: Vec<String>,
+}
+
+/// A read in progress (see [`Database::read`]): the snapshot's chunks in order, then the log.
+pub struct Reading {
+    pub format: u32,
+    pub device: Option<u64>,
+    chunks: std::vec::IntoIter<JsFuture>,
+    log: JsFuture,
+}
+
+impl Reading {
+    /// How many snapshot chunks are still to come.
+    pub fn chunk_count(&self) -> usize {
+        self.chunks.len()
+    }
+
+    /// The next snapshot chunk's bytes (format-1 text as UTF-8, or a format-2 chunk).
+    pub async fn next_chunk(&mut self) -> Option<Result<Vec<u8>, StorageError>> {
+        let value = match self.chunks.next()?.await {
+            Ok(value) => value,
+            Err(e) => return Some(Err(tx_err(e))),
+        };
+        let bytes = match value.as_string() {
+            Some(text) => Some(text.into_bytes()),
+            None => value.dyn_into::<Uint8Array>().ok().map(|bytes| bytes.to_vec()),
+        };
+        Some(bytes.ok_or_else(|| StorageError::Transaction("a snapshot chunk is neither text nor bytes".into())))
+    }
+
+    /// The log's batches, in commit order.
+    pub async fn log(self) -> Result<Vec<String>, StorageError> {
+        Ok(strings(&self.log.await.map_err(tx_err)?))
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -92,22 +126,38 @@ impl Database {
 
     /// Reads everything in one read-only transaction.
     pub async fn load(&self) -> Result<Loaded, StorageError> {
+        let mut reading = self.read().await?;
+        let mut snapshot = Vec::with_capacity(reading.chunk_count());
+        while let Some(chunk) = reading.next_chunk().await {
+            snapshot.push(chunk?);
+        }
+        let (format, device) = (reading.format, reading.device);
+        Ok(Loaded { format, device, snapshot, log: reading.log().await? })
+    }
+
+    /// Starts reading everything in one read-only transaction and hands the snapshot over
+    /// chunk by chunk: every request is issued up front, so the browser reads the next chunks
+    /// while the caller decodes the first.
+    pub async fn read(&self) -> Result<Reading, StorageError> {
         let tx = self.transaction(&[META, SNAPSHOT, LOG], IdbTransactionMode::Readonly)?;
         let store = |name: &str| tx.object_store(name).map_err(|e| StorageError::from_js(&e, StorageError::Transaction));
         let format_req = store(META)?.get(&"format".into()).map_err(tx_err)?;
         let device_req = store(META)?.get(&"device".into()).map_err(tx_err)?;
-        let snapshot_req = store(SNAPSHOT)?.get_all().map_err(tx_err)?;
-        let log_req = store(LOG)?.get_all().map_err(tx_err)?;
-        let format = request(&format_req).await.map_err(tx_err)?;
-        let device = request(&device_req).await.map_err(tx_err)?;
-        let snapshot = request(&snapshot_req).await.map_err(tx_err)?;
-        let log = request(&log_req).await.map_err(tx_err)?;
-        Ok(Loaded {
+        let keys_req = store(SNAPSHOT)?.get_all_keys().map_err(tx_err)?;
+        let log = pending(&store(LOG)?.get_all().map_err(tx_err)?);
+        let (format, device) = (pending(&format_req), pending(&device_req));
+        // Requests made while handling a result still belong to the transaction.
+        let keys = Array::from(&request(&keys_req).await.map_err(tx_err)?);
+        let snapshot = store(SNAPSHOT)?;
+        let chunks = keys.iter().map(|key| snapshot.get(&key).map(|req| pending(&req)).map_err(tx_err)).collect::<Result<Vec<_>, _>>()?;
+        let format = format.await.map_err(tx_err)?;
+        let device = device.await.map_err(tx_err)?;
+        Ok(Reading {
             // An empty database has no format yet: it is written by this version.
             format: format.as_f64().map(|f| f as u32).unwrap_or(FORMAT_VERSION),
             device: device.as_string().and_then(|s| u64::from_str_radix(&s, 16).ok()),
-            snapshot: chunks(&snapshot),
-            log: strings(&log),
+            chunks: chunks.into_iter(),
+            log,
         })
     }
 
@@ -186,17 +236,6 @@ fn create_stores(db: &IdbDatabase) {
 
 fn tx_err(e: JsValue) -> StorageError {
     StorageError::from_js(&e, StorageError::Transaction)
-}
-
-/// Snapshot chunks as bytes, whichever format wrote them.
-fn chunks(array: &JsValue) -> Vec<Vec<u8>> {
-    Array::from(array)
-        .iter()
-        .filter_map(|v| match v.as_string() {
-            Some(text) => Some(text.into_bytes()),
-            None => v.dyn_into::<Uint8Array>().ok().map(|bytes| bytes.to_vec()),
-        })
-        .collect()
 }
 
 fn strings(array: &JsValue) -> Vec<String> {

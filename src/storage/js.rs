@@ -15,6 +15,13 @@ pub fn error_name_and_message(err: &JsValue) -> (String, String) {
 
 /// Resolves with the request's result once it succeeds, or its error once it fails.
 pub async fn request(req: &IdbRequest) -> Result<JsValue, JsValue> {
+    pending(req).await
+}
+
+/// Like [`request`], but listens from the moment it is called rather than when first
+/// awaited: for requests awaited one after another while other work runs in between, whose
+/// events would otherwise fire before anyone listens.
+pub fn pending(req: &IdbRequest) -> JsFuture {
     let req_ok = req.clone();
     let req_err = req.clone();
     let promise = Promise::new(&mut |resolve: Function, reject: Function| {
@@ -30,7 +37,7 @@ pub async fn request(req: &IdbRequest) -> Result<JsValue, JsValue> {
         req_ok.set_onsuccess(Some(on_ok.unchecked_ref()));
         req_ok.set_onerror(Some(on_err.unchecked_ref()));
     });
-    JsFuture::from(promise).await
+    JsFuture::from(promise)
 }
 
 /// Resolves when the transaction commits; fails with its error when it aborts.

@@ -1,6 +1,7 @@
 //! Storage adapters: the edge where the core's commits meet the browser's databases.
 //!
 //! - [`idb`]: the workspace in IndexedDB (snapshot + log, see `core::stored`).
+//! - [`restore`]: a stored workspace applied chunk by chunk while it is read.
 //! - [`prefs`]: small UI preferences in localStorage.
 //! - [`lock`]: the Web Locks API, for the one tab that runs background work.
 //! - [`crypto`]: passphrase encryption of backup files (WebCrypto).
@@ -13,6 +14,7 @@ pub mod idb;
 pub mod js;
 pub mod lock;
 pub mod prefs;
+pub mod restore;
 pub mod usage;
 
 use thiserror::Error;

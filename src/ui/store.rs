@@ -16,10 +16,11 @@ use crate::core::i18n::Msg;
 use crate::core::id::IdGen;
 use crate::core::schema::default_schema;
 use crate::core::absorb::absorb;
-use crate::core::stored::{check_version, decode_chunk, encode_snapshot, Batch, LoadError, Op, CHUNK_SIZE, FORMAT_VERSION};
+use crate::core::stored::{encode_snapshot, Batch, Op, CHUNK_SIZE, FORMAT_VERSION};
 use crate::core::time::Millis;
 use crate::core::workspace::Workspace;
-use crate::storage::idb::{Database, Loaded};
+use crate::storage::idb::{Database, Reading};
+use crate::storage::restore::Progress;
 use crate::storage::StorageError;
 use crate::ui::bench;
 
@@ -135,17 +136,18 @@ impl Store {
             let device = db.load().await?.device.unwrap_or_else(random_u64);
             bench::seed_catch_up(&db, device, contacts).await?;
         }
-        let mut loaded = db.load().await?;
-        bench::mark("cairn:read");
-        let device = loaded.device.unwrap_or_else(random_u64);
+        bench::mark("cairn:db-open");
+        let reading = db.read().await?;
+        bench::mark("cairn:reading");
+        let (format, stored_device) = (reading.format, reading.device);
+        let device = stored_device.unwrap_or_else(random_u64);
         let mut ws = Workspace::new(default_schema(), IdGen::new(device, random_u64() as u32));
-        let snapshot = std::mem::take(&mut loaded.snapshot);
-        self.restore_with_progress(&mut ws, snapshot, &loaded).await?;
-        if loaded.device.is_none() {
+        let log_len = self.restore_with_progress(&mut ws, reading).await?;
+        if stored_device.is_none() {
             db.init_meta(device).await?;
         }
         // Data of an older format is rewritten in the current one (and stamped with it).
-        if loaded.log.len() > COMPACT_AFTER || loaded.format < FORMAT_VERSION {
+        if log_len > COMPACT_AFTER || format < FORMAT_VERSION {
             let chunks = encode_snapshot(&ws, CHUNK_SIZE);
             // A failed compaction leaves the old snapshot and log in place: nothing is lost.
             let _ = db.compact(&chunks, device).await;
@@ -164,28 +166,32 @@ impl Store {
         Ok(())
     }
 
-    /// `core::stored::restore_bytes`, in steps: each chunk is decoded, its bytes freed and
-    /// its entities applied before the next, so the whole snapshot is never held twice (wasm
-    /// memory only grows: the peak is what the tab keeps). `ws` is a fresh workspace that
-    /// the caller drops on error, so damaged data still changes nothing. Updates `progress`,
-    /// letting the page repaint between steps when a step took long enough to be seen.
-    async fn restore_with_progress(self, ws: &mut Workspace, snapshot: Vec<Vec<u8>>, loaded: &Loaded) -> Result<(), LoadError> {
-        check_version(loaded.format)?;
-        let steps = (snapshot.len() + 1) as f64;
-        let mut done = 0.0;
+    /// Restores the stored workspace into `ws` as its chunks arrive (see
+    /// `Reading::restore_into`), updating `progress` and letting the page repaint between
+    /// chunks when a step took long enough to be seen. Returns the number of log entries.
+    async fn restore_with_progress(self, ws: &mut Workspace, reading: Reading) -> Result<usize, StorageError> {
         let mut shown = js_sys::Date::now();
-        for chunk in snapshot {
-            let batch = decode_chunk(&chunk)?;
-            drop(chunk);
-            batch.apply(ws);
-            done += 1.0;
-            self.show_progress(done / steps, &mut shown).await;
-        }
-        let log = loaded.log.iter().map(|entry| Batch::decode(entry)).collect::<Result<Vec<_>, _>>()?;
-        bench::mark("cairn:decoded");
-        log.into_iter().for_each(|batch| batch.apply(ws));
-        self.show_progress(1.0, &mut shown).await;
-        Ok(())
+        reading
+            .restore_into(ws, move |progress| {
+                let fraction = match progress {
+                    Progress::Chunk(fraction) => fraction,
+                    Progress::FirstChunk => {
+                        bench::mark("cairn:read");
+                        return None;
+                    }
+                    Progress::Decoded => {
+                        bench::mark("cairn:decoded");
+                        return None;
+                    }
+                };
+                self.progress.set((fraction * 100.0) as u8);
+                let due = js_sys::Date::now() - shown >= 100.0;
+                due.then(|| {
+                    shown = js_sys::Date::now();
+                    next_task()
+                })
+            })
+            .await
     }
 
     /// Builds the indexes the load left for later (search, unique values, associations),
@@ -198,15 +204,6 @@ impl Store {
             }
         }
         bench::measure("cairn:warm", Some("cairn:restored"));
-    }
-
-    /// Sets the load progress and, at most every 100 ms, yields to the browser to paint it.
-    async fn show_progress(self, fraction: f64, shown: &mut f64) {
-        self.progress.set((fraction * 100.0) as u8);
-        if js_sys::Date::now() - *shown >= 100.0 {
-            next_task().await;
-            *shown = js_sys::Date::now();
-        }
     }
 
     fn listen_to_other_tabs(self) {
