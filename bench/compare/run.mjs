@@ -159,6 +159,8 @@ async function warm(engine, base, profile, domain, email) {
     out.edit = (await timed(page, 'edit', [email, '$i'], { batch: false })).ms;
     // A full export takes seconds at a million contacts: three calls give the median there.
     out.export = (await timed(page, 'exportJson', [], { batch: false, repeat: contacts >= 1_000_000 ? 3 : REPEAT })).ms;
+    // wasm memory only grows, so after all of the above it is the run's peak.
+    out.wasmPeak = await page.evaluate(() => window.engine.memory?.().wasm ?? 0);
     return out;
   } finally {
     await context.close();
@@ -247,7 +249,8 @@ try {
       await rm(profile, { recursive: true, force: true });
       results[engine].push({ ...w, ...c });
       loads.push(loadavg()[0]);
-      console.error(`run ${run + 1}/${runs} ${engine}: import ${w.import.toFixed(0)} ms, cold ${c.cold.toFixed(0)} ms`);
+      const peak = w.wasmPeak ? `, wasm memory peak ${(w.wasmPeak / 2 ** 20).toFixed(0)} MB` : '';
+      console.error(`run ${run + 1}/${runs} ${engine}: import ${w.import.toFixed(0)} ms, cold ${c.cold.toFixed(0)} ms${peak}`);
     }
   }
   if (checkOnly) {
@@ -324,6 +327,11 @@ function render(results, sizes, loads, dataset, seconds) {
     });
     lines.push(`| ${key} | ${cells.join(' | ')} |`);
   }
+  const peak = median(results.cairn.map((r) => r.wasmPeak ?? 0));
+  if (peak > 0) lines.push('', `Cairn's wasm memory after import, operations and exports (its peak: wasm memory never shrinks): ${mb(peak)} of wasm32's 4096 MB.`);
+  const skipped = PEERS.filter((e) => !ENGINES.includes(e));
+  if (skipped.includes('fakerest')) lines.push('', 'FakeRest was not run (`--engines=`): at this size its import and each of its operations take minutes.');
+  else if (skipped.length > 0) lines.push('', `Not run (\`--engines=\`): ${skipped.join(', ')}.`);
   lines.push('', 'FakeRest\'s `q` filter is a substring match over every field (Atomic CRM\'s search), not a word-prefix match, so its search counts can differ.', '');
   return lines.join('\n');
 }

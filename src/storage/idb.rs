@@ -170,12 +170,19 @@ impl Database {
 
     /// Replaces the snapshot and clears the log in one transaction; also stamps the format.
     pub async fn compact(&self, chunks: &[Vec<u8>], device: u64) -> Result<(), StorageError> {
+        self.replace_snapshot(chunks.iter().map(Vec::as_slice), device).await
+    }
+
+    /// [`Database::compact`] from chunks produced one at a time (e.g.
+    /// `core::stored::SnapshotChunks`): each is copied to the browser as soon as it is made and
+    /// dropped before the next, so the whole snapshot never sits in wasm memory at once.
+    pub async fn replace_snapshot<C: AsRef<[u8]>>(&self, chunks: impl IntoIterator<Item = C>, device: u64) -> Result<(), StorageError> {
         let tx = self.transaction(&[META, SNAPSHOT, LOG], IdbTransactionMode::Readwrite)?;
         let issue = || -> Result<(), JsValue> {
             let snapshot = tx.object_store(SNAPSHOT)?;
             snapshot.clear()?;
-            for (i, chunk) in chunks.iter().enumerate() {
-                snapshot.put_with_key(&Uint8Array::from(chunk.as_slice()), &JsValue::from(i as u32))?;
+            for (i, chunk) in chunks.into_iter().enumerate() {
+                snapshot.put_with_key(&Uint8Array::from(chunk.as_ref()), &JsValue::from(i as u32))?;
             }
             tx.object_store(LOG)?.clear()?;
             let meta = tx.object_store(META)?;

@@ -16,7 +16,7 @@ use crate::core::i18n::Msg;
 use crate::core::id::IdGen;
 use crate::core::schema::default_schema;
 use crate::core::absorb::absorb;
-use crate::core::stored::{encode_snapshot, Batch, Op, CHUNK_SIZE, FORMAT_VERSION};
+use crate::core::stored::{Batch, Op, SnapshotChunks, CHUNK_SIZE, FORMAT_VERSION};
 use crate::core::time::Millis;
 use crate::core::workspace::Workspace;
 use crate::storage::idb::{Database, Reading};
@@ -148,9 +148,8 @@ impl Store {
         }
         // Data of an older format is rewritten in the current one (and stamped with it).
         if log_len > COMPACT_AFTER || format < FORMAT_VERSION {
-            let chunks = encode_snapshot(&ws, CHUNK_SIZE);
             // A failed compaction leaves the old snapshot and log in place: nothing is lost.
-            let _ = db.compact(&chunks, device).await;
+            let _ = db.replace_snapshot(SnapshotChunks::new(&ws, CHUNK_SIZE), device).await;
         }
         let status = self.status;
         let db_slot = self.db;

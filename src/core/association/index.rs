@@ -5,19 +5,23 @@
 //! between them is stored. Only [`Associations::insert`] and [`Associations::remove`] change
 //! edges, and both keep the two in step.
 //!
-//! The index holds the edges themselves (shared with the pair map), so listing a record's
-//! associations walks one sorted map and never hashes: a few microseconds at 200,000 edges.
+//! The index holds the edges themselves (shared with the pair map): each record has one
+//! list of its edges, sorted by the other end's object and then id, so listing a record's
+//! associations with one object is a binary search and a walk. A list of shared edges
+//! costs a pointer per link; maps of maps cost a tree node per record and per object (about
+//! a kilobyte per linked record, more than the record itself at a million contacts).
 //! It is built from the pair map on first use, so a cold start that paints a table before
 //! anyone looks at a record's associations does not wait for it.
 
-use std::collections::{BTreeMap, HashMap};
+use std::cmp::Ordering;
+use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
 use super::{pair_key, AssociationDef, AssociationDefs, Edge, LabelView, Unlinked};
 use crate::core::id::RecordId;
 
-/// Record → object of the other end → other end → the edge joining them.
-type Adjacency = HashMap<RecordId, BTreeMap<String, BTreeMap<RecordId, Arc<Edge>>>>;
+/// Record → its edges, by the other end's object, then the other end's id.
+type Adjacency = HashMap<RecordId, Vec<Arc<Edge>>>;
 
 #[derive(Clone, Debug, Default)]
 pub struct Associations {
@@ -80,8 +84,8 @@ impl Associations {
     pub fn remove(&mut self, x: &RecordId, y: &RecordId) -> Option<Edge> {
         let edge = self.edges.remove(&pair_key(x, y))?;
         if let Some(adjacency) = self.adjacency.get_mut() {
-            unlink(adjacency, &edge.a, &edge.b_object, &edge.b);
-            unlink(adjacency, &edge.b, &edge.a_object, &edge.a);
+            unlink(adjacency, &edge.a, &edge.b);
+            unlink(adjacency, &edge.b, &edge.a);
         }
         Some(Arc::unwrap_or_clone(edge))
     }
@@ -126,18 +130,27 @@ impl Associations {
     }
 
     fn linked<'a>(&'a self, x: &RecordId, object: &str) -> impl Iterator<Item = (&'a RecordId, &'a Edge)> + 'a {
-        self.adjacency().get(x).and_then(|by| by.get(object)).into_iter().flatten().map(|(id, edge)| (id, &**edge))
+        let links = self.adjacency().get(x).map_or(&[][..], |links| of_object(links, x, object));
+        let x = x.clone();
+        links.iter().map(move |edge| (edge.other(&x).id, &**edge))
     }
 
     /// How many records of `object` are associated with `x`.
     pub fn count(&self, x: &RecordId, object: &str) -> usize {
-        self.adjacency().get(x).and_then(|by| by.get(object)).map_or(0, BTreeMap::len)
+        self.adjacency().get(x).map_or(0, |links| of_object(links, x, object).len())
     }
 
     /// For each object, how many of its records are associated with `x`: the record page's
     /// association cards.
-    pub fn counts<'a>(&'a self, x: &RecordId) -> impl Iterator<Item = (&'a str, usize)> + 'a {
-        self.adjacency().get(x).into_iter().flatten().map(|(object, ids)| (object.as_str(), ids.len()))
+    pub fn counts<'a>(&'a self, x: &'a RecordId) -> impl Iterator<Item = (&'a str, usize)> + 'a {
+        let links = self.adjacency().get(x).map_or(&[][..], Vec::as_slice);
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            let object = links.get(at)?.other(x).object;
+            let n = links[at..].partition_point(|e| e.other(x).object == object);
+            at += n;
+            Some((object, n))
+        })
     }
 
     /// The records of `object` associated with `x`, with the edge that links each.
@@ -154,7 +167,7 @@ impl Associations {
 
     /// Every edge touching `x`.
     pub fn edges_of<'a>(&'a self, x: &'a RecordId) -> impl Iterator<Item = &'a Edge> + 'a {
-        self.adjacency().get(x).into_iter().flat_map(|by| by.values().flat_map(|ids| ids.values().map(|e| &**e)))
+        self.adjacency().get(x).into_iter().flatten().map(|e| &**e)
     }
 
     /// Makes room for `edges` more edges, before a load inserts them one by one.
@@ -176,39 +189,53 @@ impl Associations {
     fn adjacency(&self) -> &Adjacency {
         self.adjacency.get_or_init(|| {
             let mut adjacency = Adjacency::with_capacity(self.edges.len());
-            self.edges.values().for_each(|edge| link_both(&mut adjacency, edge));
+            for edge in self.edges.values() {
+                for from in [&edge.a, &edge.b] {
+                    adjacency.entry(from.clone()).or_default().push(Arc::clone(edge));
+                }
+            }
+            // Sorted once each rather than kept sorted edge by edge; no spare room kept.
+            for (from, links) in &mut adjacency {
+                links.sort_by(|x, y| order(from, x, y));
+                links.shrink_to_fit();
+            }
             adjacency
         })
     }
 }
 
-fn link_both(adjacency: &mut Adjacency, edge: &Arc<Edge>) {
-    link(adjacency, &edge.a, &edge.b_object, &edge.b, edge);
-    link(adjacency, &edge.b, &edge.a_object, &edge.a, edge);
+/// The order of a record's list: the other end's object, then the other end's id.
+fn order(from: &RecordId, x: &Edge, y: &Edge) -> Ordering {
+    let (x, y) = (x.other(from), y.other(from));
+    (x.object, x.id).cmp(&(y.object, y.id))
 }
 
-fn link(adjacency: &mut Adjacency, from: &RecordId, object: &str, to: &RecordId, edge: &Arc<Edge>) {
-    let by = match adjacency.get_mut(from) {
-        Some(by) => by,
+/// The part of a record's sorted list that links it to records of `object`.
+fn of_object<'a>(links: &'a [Arc<Edge>], from: &RecordId, object: &str) -> &'a [Arc<Edge>] {
+    let start = links.partition_point(|e| e.other(from).object < object);
+    let len = links[start..].partition_point(|e| e.other(from).object == object);
+    &links[start..start + len]
+}
+
+fn link_both(adjacency: &mut Adjacency, edge: &Arc<Edge>) {
+    link(adjacency, &edge.a, edge);
+    link(adjacency, &edge.b, edge);
+}
+
+fn link(adjacency: &mut Adjacency, from: &RecordId, edge: &Arc<Edge>) {
+    let links = match adjacency.get_mut(from) {
+        Some(links) => links,
         None => adjacency.entry(from.clone()).or_default(),
     };
-    // The object's name is copied only for a record's first link to that object.
-    let ids = match by.get_mut(object) {
-        Some(ids) => ids,
-        None => by.entry(object.to_string()).or_default(),
-    };
-    ids.insert(to.clone(), Arc::clone(edge));
+    // New ids are the largest, so a new link usually goes at the end of its object's run.
+    let at = links.partition_point(|e| order(from, e, edge) == Ordering::Less);
+    links.insert(at, Arc::clone(edge));
 }
 
-fn unlink(adjacency: &mut Adjacency, from: &RecordId, object: &str, to: &RecordId) {
-    let Some(by) = adjacency.get_mut(from) else { return };
-    if let Some(ids) = by.get_mut(object) {
-        ids.remove(to);
-        if ids.is_empty() {
-            by.remove(object);
-        }
-    }
-    if by.is_empty() {
+fn unlink(adjacency: &mut Adjacency, from: &RecordId, other: &RecordId) {
+    let Some(links) = adjacency.get_mut(from) else { return };
+    links.retain(|e| e.other(from).id != other);
+    if links.is_empty() {
         adjacency.remove(from);
     }
 }
@@ -242,6 +269,22 @@ mod tests {
         assert_eq!(ids("K1", "contacts"), ["C1", "C2"]);
         assert_eq!(ids("D1", "companies"), Vec::<String>::new());
         assert_eq!(index.counts(&id("C1")).collect::<Vec<_>>(), [("companies", 1), ("deals", 1)]);
+    }
+
+    #[test]
+    fn links_added_to_a_built_index_keep_object_then_id_order() {
+        let mut index = Associations::new(default_associations());
+        index.insert(edge("C5", "contacts", "K1", "companies"));
+        index.warm();
+        for (x, object) in [("D2", "deals"), ("C2", "contacts"), ("C9", "contacts"), ("D1", "deals"), ("C3", "contacts")] {
+            index.insert(edge(x, object, "K1", "companies"));
+        }
+        let ids = |index: &Associations, o: &str| index.ids(&id("K1"), o).map(|r| r.to_string()).collect::<Vec<_>>();
+        assert_eq!(ids(&index, "contacts"), ["C2", "C3", "C5", "C9"]);
+        assert_eq!(ids(&index, "deals"), ["D1", "D2"]);
+        assert_eq!(index.counts(&id("K1")).collect::<Vec<_>>(), [("contacts", 4), ("deals", 2)]);
+        assert!(index.remove(&id("C3"), &id("K1")).is_some());
+        assert_eq!(ids(&index, "contacts"), ["C2", "C5", "C9"]);
     }
 
     #[test]

@@ -15,6 +15,7 @@ mod tests;
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
+use thiserror::Error;
 
 use super::board::BoardSpec;
 use super::command::{Command, CommandError, Context};
@@ -143,6 +144,24 @@ fn input(name: &str, value: &str) -> Option<(String, String)> {
 fn major(minor: i64) -> String {
     let sign = if minor < 0 { "-" } else { "" };
     format!("{sign}{}.{:02}", minor.unsigned_abs() / 100, minor.unsigned_abs() % 100)
+}
+
+/// Why a data set given as JSON text was not imported.
+#[derive(Debug, Error)]
+pub enum DatasetError {
+    #[error("the data set is not valid JSON: {0}")]
+    Parse(String),
+    #[error("a row was refused: {0}")]
+    Refused(#[from] CommandError),
+}
+
+/// Imports a data set given as JSON text, as the benchmark's page receives it. The text is
+/// dropped as soon as it is parsed and the rows once imported, so that at a million contacts
+/// the text, the rows and the workspace are never all held at once.
+pub fn import_text(ws: &mut Workspace, text: String) -> Result<usize, DatasetError> {
+    let data: Dataset = serde_json::from_str(&text).map_err(|e| DatasetError::Parse(e.to_string()))?;
+    drop(text);
+    Ok(import(ws, &data)?)
 }
 
 /// Loads a data set through the command path, as an import would: every row validated,

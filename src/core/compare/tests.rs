@@ -117,3 +117,15 @@ fn filters_and_sorts_see_the_system_properties() {
     assert_eq!(after("2000-01-01"), Ok((data.contacts.len(), Some(Millis(oldest)))));
     assert_eq!(after("2100-01-01").map(|r| r.0), Ok(0));
 }
+
+#[test]
+fn the_data_set_as_json_text_imports_like_the_rows() {
+    let (ws, data) = loaded(150);
+    let text = serde_json::to_string(&data).expect("serializes");
+    let mut from_text = Workspace::new(default_schema(), IdGen::new(3, 0));
+    assert_eq!(import_text(&mut from_text, text).expect("imports"), ws.len());
+    assert_eq!(from_text.entities(), ws.entities());
+    let mut untouched = Workspace::new(default_schema(), IdGen::new(3, 0));
+    assert!(matches!(import_text(&mut untouched, "{\"now\": 1, \"contacts\": [".into()), Err(DatasetError::Parse(_))));
+    assert!(untouched.is_empty());
+}

@@ -31,6 +31,7 @@ use crate::core::prop_key::PropKey;
 use crate::core::record::{Props, Record, Source};
 use crate::core::time::Millis;
 use crate::core::value::Value;
+use crate::core::workspace::{Borrowed, EntityRef};
 
 /// The first bytes of every format-2 chunk.
 pub const MAGIC: &[u8; 4] = b"\0CS2";
@@ -56,11 +57,21 @@ pub fn is_compact(bytes: &[u8]) -> bool {
 
 /// Encodes ops as one chunk.
 pub fn encode(ops: &[Op]) -> Vec<u8> {
-    let mut body = Writer { out: Vec::with_capacity(ops.len() * 256), names: HashMap::new(), order: Vec::new() };
-    body.uint(ops.len() as u64);
-    for op in ops {
-        body.op(op);
-    }
+    encode_with(ops.len(), |body| ops.iter().for_each(|op| body.op(op)))
+}
+
+/// Encodes a run of a workspace's entities, borrowed ([`Workspace::entity_refs`]), as one
+/// chunk: the same bytes as [`encode`] of their snapshot ops, without copying a record.
+///
+/// [`Workspace::entity_refs`]: crate::core::workspace::Workspace::entity_refs
+pub fn encode_refs(refs: &[EntityRef<'_>]) -> Vec<u8> {
+    encode_with(refs.len(), |body| refs.iter().for_each(|entity| body.entity_ref(entity)))
+}
+
+fn encode_with<'a>(count: usize, ops: impl FnOnce(&mut Writer<'a>)) -> Vec<u8> {
+    let mut body = Writer { out: Vec::with_capacity(count * 256), names: HashMap::new(), order: Vec::new() };
+    body.uint(count as u64);
+    ops(&mut body);
     let mut out = Vec::with_capacity(body.out.len() + body.order.len() * 16 + 8);
     out.extend_from_slice(MAGIC);
     let mut head = Writer { out, names: HashMap::new(), order: Vec::new() };
@@ -147,34 +158,66 @@ impl<'a> Writer<'a> {
 
     fn op(&mut self, op: &'a Op) {
         match &op.value {
-            Some(Entity::Record(record)) => {
+            Some(entity @ (Entity::Record(_) | Entity::Binned(_) | Entity::Edge(_) | Entity::Redirect(_))) => self.entity(entity),
+            // Removals and rare entities keep their JSON form.
+            _ => self.json(op),
+        }
+    }
+
+    fn entity_ref(&mut self, entity: &'a EntityRef<'a>) {
+        match entity {
+            EntityRef::Borrowed(Borrowed::Record(record)) => {
                 self.out.push(RECORD);
                 self.record(record);
             }
-            Some(Entity::Binned(binned)) => {
-                self.out.push(BINNED);
-                self.int(binned.deleted_at.0);
-                self.record(&binned.record);
-                self.uint(binned.edges.len() as u64);
-                for edge in &binned.edges {
-                    self.edge(edge);
-                }
-            }
-            Some(Entity::Edge(edge)) => {
+            EntityRef::Borrowed(Borrowed::Binned(binned)) => self.binned(binned),
+            EntityRef::Borrowed(Borrowed::Edge(edge)) => {
                 self.out.push(EDGE);
                 self.edge(edge);
             }
-            Some(Entity::Redirect(redirect)) => {
+            EntityRef::Borrowed(Borrowed::Unlinked(_)) => {
+                let entity = entity.to_entity();
+                self.json(&Op { key: entity.key(), value: Some(entity) });
+            }
+            EntityRef::Owned(entity) => self.entity(entity),
+        }
+    }
+
+    /// A stored entity, as the value of its snapshot op.
+    fn entity(&mut self, entity: &'a Entity) {
+        match entity {
+            Entity::Record(record) => {
+                self.out.push(RECORD);
+                self.record(record);
+            }
+            Entity::Binned(binned) => self.binned(binned),
+            Entity::Edge(edge) => {
+                self.out.push(EDGE);
+                self.edge(edge);
+            }
+            Entity::Redirect(redirect) => {
                 self.out.push(REDIRECT);
                 self.id(&redirect.from);
                 self.id(&redirect.to);
             }
             // Rare entities (schema, owners, definitions, later kinds) keep their JSON form.
-            _ => {
-                self.out.push(JSON);
-                // Serializing plain data with string keys cannot fail.
-                self.bytes(serde_json::to_string(op).unwrap_or_default().as_bytes());
-            }
+            _ => self.json(&Op { key: entity.key(), value: Some(entity.clone()) }),
+        }
+    }
+
+    fn json(&mut self, op: &Op) {
+        self.out.push(JSON);
+        // Serializing plain data with string keys cannot fail.
+        self.bytes(serde_json::to_string(op).unwrap_or_default().as_bytes());
+    }
+
+    fn binned(&mut self, binned: &'a Binned) {
+        self.out.push(BINNED);
+        self.int(binned.deleted_at.0);
+        self.record(&binned.record);
+        self.uint(binned.edges.len() as u64);
+        for edge in &binned.edges {
+            self.edge(edge);
         }
     }
 

@@ -34,6 +34,17 @@ fn format_2_chunks_round_trip_every_entity_kind() {
 }
 
 #[test]
+fn chunks_encoded_from_borrowed_entities_are_the_bytes_of_the_copied_ops() {
+    let (ws, _) = every_kind();
+    for chunk_size in [1, 3, CHUNK_SIZE] {
+        let copied: Vec<Vec<u8>> = snapshot(&ws, chunk_size).iter().map(|b| compact::encode(&b.ops)).collect();
+        let chunks = SnapshotChunks::new(&ws, chunk_size);
+        assert_eq!(chunks.len(), copied.len());
+        assert_eq!(chunks.collect::<Vec<_>>(), copied, "chunks of {chunk_size}");
+    }
+}
+
+#[test]
 fn format_2_is_less_than_half_the_size_of_json() {
     let mut ws = fresh();
     let sample = crate::core::sample::generate(ws.schema(), 7, crate::core::sample::SampleSize::DEMO, crate::core::time::Millis(1_795_392_000_000));
