@@ -163,3 +163,38 @@ async fn an_encrypted_backup_decrypts_with_its_passphrase_only() {
     opened.data[0] ^= 1;
     assert_eq!(decrypt(&envelope::seal(&opened), "correct horse").await, Err(CryptoError::WrongPassphrase));
 }
+
+#[wasm_bindgen_test]
+async fn a_streamed_read_restores_snapshot_then_log_and_reports_each_chunk() {
+    let db = Database::open(&unique_name("streamed")).await.expect("opens");
+    let mut ws = Workspace::new(default_schema(), IdGen::new(1, 0));
+    for i in 0..5 {
+        db.append(&contact_batch(&mut ws, &format!("s{i}@x.org"), i)).await.expect("appends");
+    }
+    db.replace_snapshot(cairn::core::stored::SnapshotChunks::new(&ws, 2), 7).await.expect("compacts");
+    // Two more commands after the snapshot land in the log and must be applied after it.
+    for i in 5..7 {
+        db.append(&contact_batch(&mut ws, &format!("s{i}@x.org"), i)).await.expect("appends");
+    }
+    let reading = db.read().await.expect("reads");
+    let chunks = reading.chunk_count();
+    assert!(chunks >= 3, "five contacts in chunks of two: {chunks} chunks");
+    let mut seen = Vec::new();
+    let mut fresh = Workspace::new(default_schema(), IdGen::new(1, 0));
+    let log = reading
+        .restore_into(&mut fresh, |progress| {
+            seen.push(progress);
+            None::<std::future::Ready<()>>
+        })
+        .await
+        .expect("restores");
+    assert_eq!(log, 2);
+    assert_eq!(fresh.entities(), ws.entities());
+    use cairn::storage::restore::Progress;
+    assert_eq!(seen.first(), Some(&Progress::FirstChunk));
+    assert_eq!(seen.iter().filter(|p| **p == Progress::Decoded).count(), 1);
+    let fractions: Vec<f64> = seen.iter().filter_map(|p| if let Progress::Chunk(f) = p { Some(*f) } else { None }).collect();
+    assert_eq!(fractions.len(), chunks + 1);
+    assert!(fractions.windows(2).all(|w| w[0] < w[1]), "progress only grows: {fractions:?}");
+    assert_eq!(fractions.last(), Some(&1.0));
+}
