@@ -102,8 +102,9 @@ impl Iterator for SnapshotChunks<'_> {
     type Item = Vec<u8>;
 
     fn next(&mut self) -> Option<Vec<u8>> {
-        let chunk = self.refs.get(self.at..)?.chunks(self.size).next()?;
-        self.at += chunk.len();
+        let end = self.refs.len().min(self.at + self.size);
+        let chunk = self.refs.get(self.at..end).filter(|chunk| !chunk.is_empty())?;
+        self.at = end;
         Some(compact::encode_refs(chunk))
     }
 

@@ -138,7 +138,6 @@ impl Store {
         }
         bench::mark("cairn:db-open");
         let reading = db.read().await?;
-        bench::mark("cairn:reading");
         let (format, stored_device) = (reading.format, reading.device);
         let device = stored_device.unwrap_or_else(random_u64);
         let mut ws = Workspace::new(default_schema(), IdGen::new(device, random_u64() as u32));
