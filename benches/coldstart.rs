@@ -58,10 +58,11 @@ fn main() {
     divan::main();
 }
 
-/// Everything a cold start does before the first table.
+/// Everything a cold start does before the first table. The workspace is returned so that
+/// divan drops it outside the timing: a page never frees its workspace while it loads.
 #[divan::bench(sample_count = 3)]
 fn restore_total(bencher: divan::Bencher) {
-    bencher.bench_local(|| restored().len());
+    bencher.bench_local(restored);
 }
 
 /// The whole load including the indexes built after the first table.

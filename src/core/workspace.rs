@@ -24,7 +24,7 @@ use super::board::StageTotalsIndex;
 use super::calculate;
 use super::change::{Binned, Change, Commit, Entity, EntityKey, Redirect};
 use super::command::{Command, CommandError, Context, FieldError, FieldProblem, Input};
-use super::id::{IdGen, RecordId};
+use super::id::{IdGen, IdMap, RecordId};
 use super::owner::Owners;
 use super::pipeline::Pipelines;
 use super::prop_key::PropKey;
@@ -42,7 +42,7 @@ pub const BIN_RETENTION_DAYS: i64 = 90;
 pub struct Workspace {
     schema: Schema,
     records: RecordMap,
-    bin: HashMap<RecordId, Binned>,
+    bin: IdMap<Binned>,
     ids: IdGen,
     /// Highest record number used per object.
     numbers: HashMap<String, u64>,
@@ -52,7 +52,7 @@ pub struct Workspace {
     owners: Owners,
     associations: Associations,
     /// Merged-away record → the record it was merged into.
-    redirects: HashMap<RecordId, RecordId>,
+    redirects: IdMap<RecordId>,
     undo: undo::UndoLog,
     /// Built on first use like `unique`: a cold start paints the first table without it.
     search: OnceLock<SearchIndex>,
@@ -71,13 +71,13 @@ impl Workspace {
         Workspace {
             schema,
             records: RecordMap::default(),
-            bin: HashMap::new(),
+            bin: IdMap::default(),
             ids,
             numbers: HashMap::new(),
             unique: OnceLock::new(),
             owners: Owners::new(),
             associations: Associations::new(default_associations()),
-            redirects: HashMap::new(),
+            redirects: IdMap::default(),
             undo: undo::UndoLog::default(),
             search: OnceLock::new(),
             stage_totals: StageTotalsIndex::default(),

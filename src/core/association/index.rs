@@ -18,19 +18,19 @@ use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
 use super::{pair_key, AssociationDef, AssociationDefs, Edge, LabelView, Unlinked};
-use crate::core::id::RecordId;
+use crate::core::id::{IdHash, IdMap, RecordId};
 
 /// Record → its edges, by the other end's object, then the other end's id.
-type Adjacency = HashMap<RecordId, Vec<Arc<Edge>>>;
+type Adjacency = IdMap<Vec<Arc<Edge>>>;
 
 #[derive(Clone, Debug, Default)]
 pub struct Associations {
     defs: AssociationDefs,
-    edges: HashMap<(RecordId, RecordId), Arc<Edge>>,
+    edges: HashMap<(RecordId, RecordId), Arc<Edge>, IdHash>,
     /// Built on first use, then kept current by `insert` and `remove`.
     adjacency: OnceLock<Adjacency>,
     /// Removals of links and labels, by pair of records, for device sync.
-    unlinked: HashMap<(RecordId, RecordId), Unlinked>,
+    unlinked: HashMap<(RecordId, RecordId), Unlinked, IdHash>,
 }
 
 /// One associated record, as seen from the record it was looked up from.
@@ -188,7 +188,7 @@ impl Associations {
 
     fn adjacency(&self) -> &Adjacency {
         self.adjacency.get_or_init(|| {
-            let mut adjacency = Adjacency::with_capacity(self.edges.len());
+            let mut adjacency = Adjacency::with_capacity_and_hasher(self.edges.len(), IdHash::default());
             for edge in self.edges.values() {
                 for from in [&edge.a, &edge.b] {
                     adjacency.entry(from.clone()).or_default().push(Arc::clone(edge));

@@ -20,7 +20,7 @@
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
-use crate::core::id::RecordId;
+use crate::core::id::{IdMap, RecordId};
 use crate::core::prop_key::PropKey;
 use crate::core::record::Record;
 use crate::core::time::Millis;
@@ -156,7 +156,7 @@ impl Column {
 pub struct ObjectColumns {
     ids: Vec<Option<RecordId>>,
     created: Vec<Millis>,
-    slots: HashMap<RecordId, u32>,
+    slots: IdMap<u32>,
     free: Vec<u32>,
     columns: HashMap<PropKey, Column>,
     derived: HashMap<PropKey, Derived>,

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::ops::Bound;
 
 use crate::core::fold::words;
-use crate::core::id::RecordId;
+use crate::core::id::{IdHash, IdMap, RecordId};
 use crate::core::prop_key::PropKey;
 use crate::core::record::Record;
 use crate::core::schema::{PropertyType, Schema};
@@ -23,7 +23,7 @@ const MAX_CJK_SUFFIXES: usize = 8;
 struct ObjectIndex {
     tokens: BTreeMap<Box<str>, Vec<u32>>,
     ids: Vec<Option<RecordId>>,
-    slots: HashMap<RecordId, u32>,
+    slots: IdMap<u32>,
     free: Vec<u32>,
 }
 
@@ -155,7 +155,7 @@ impl ObjectIndex {
     /// The index of `records`, slot `i` holding `records[i]`.
     fn build(searchable: &Searchable, records: &[&Record]) -> ObjectIndex {
         let mut postings: HashMap<Box<str>, Vec<u32>> = HashMap::with_capacity(records.len() * 2);
-        let mut slots = HashMap::with_capacity(records.len());
+        let mut slots = IdMap::with_capacity_and_hasher(records.len(), IdHash::default());
         let mut ids = Vec::with_capacity(records.len());
         for (slot, record) in records.iter().enumerate() {
             let slot = slot as u32;

@@ -8,7 +8,7 @@ use std::borrow::Borrow;
 use std::collections::HashSet;
 use std::hash::{Hash, Hasher};
 
-use crate::core::id::RecordId;
+use crate::core::id::{IdHash, RecordId};
 use crate::core::record::Record;
 
 /// A record that hashes and compares by its id only.
@@ -36,7 +36,7 @@ impl Borrow<RecordId> for ById {
 }
 
 #[derive(Debug, Default)]
-pub(super) struct RecordMap(HashSet<ById>);
+pub(super) struct RecordMap(HashSet<ById, IdHash>);
 
 impl RecordMap {
     pub(super) fn get(&self, id: &RecordId) -> Option<&Record> {
