@@ -65,7 +65,7 @@ try {
     `| Navigation → first table usable (\`cairn:cold-start\`) | ${ms(median(cold))} | ${cold.map(ms).join(', ')} |`,
     `| Database open → workspace in memory (\`cairn:load\`) | ${ms(median(load))} | ${load.map(ms).join(', ')} |`,
     `| Navigation → app started, database opening (\`cairn:open\`) | ${ms(median(phases.boot))} | ${phases.boot.map(ms).join(', ')} |`,
-    `| … opening IndexedDB (→ \`cairn:db-open\`) | ${ms(median(phases.open))} | ${phases.open.map(ms).join(', ')} |`,
+    `| … database connection ready (→ \`cairn:db-open\`; opened by the read-ahead script while the wasm loaded) | ${ms(median(phases.open))} | ${phases.open.map(ms).join(', ')} |`,
     `| … until the first snapshot chunk has arrived (→ \`cairn:read\`) | ${ms(median(phases.read))} | ${phases.read.map(ms).join(', ')} |`,
     `| … decoding and applying the snapshot as the next chunks arrive (→ \`cairn:decoded\`) | ${ms(median(phases.decode))} | ${phases.decode.map(ms).join(', ')} |`,
     `| … replaying the log (→ \`cairn:restored\`) | ${ms(median(phases.apply))} | ${phases.apply.map(ms).join(', ')} |`,

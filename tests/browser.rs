@@ -198,3 +198,76 @@ async fn a_streamed_read_restores_snapshot_then_log_and_reports_each_chunk() {
     assert!(fractions.windows(2).all(|w| w[0] < w[1]), "progress only grows: {fractions:?}");
     assert_eq!(fractions.last(), Some(&1.0));
 }
+
+/// Runs `assets/read-ahead.js` as the page does, but against the database `name`.
+fn start_read_ahead(name: &str) {
+    let script = include_str!("../assets/read-ahead.js");
+    assert!(script.contains("open('cairn')"), "the script opens the app's database");
+    let script = script.replace("open('cairn')", &format!("open('{name}')"));
+    js_sys::Function::new_no_args(&script).call0(&wasm_bindgen::JsValue::NULL).expect("the script runs");
+}
+
+async fn database_names() -> Vec<String> {
+    let factory = web_sys::window().and_then(|w| w.indexed_db().ok().flatten()).expect("indexedDB");
+    let list = js_sys::Reflect::get(&factory, &"databases".into()).expect("databases()");
+    let promise: js_sys::Promise = list.unchecked_ref::<js_sys::Function>().call0(&factory).expect("lists").dyn_into().expect("a promise");
+    let infos = js_sys::Array::from(&wasm_bindgen_futures::JsFuture::from(promise).await.expect("listed"));
+    infos.iter().filter_map(|info| js_sys::Reflect::get(&info, &"name".into()).ok()?.as_string()).collect()
+}
+
+#[wasm_bindgen_test]
+async fn reading_ahead_hands_the_stored_workspace_and_connection_to_the_app() {
+    let name = unique_name("ahead");
+    let db = Database::open(&name).await.expect("opens");
+    let mut ws = Workspace::new(default_schema(), IdGen::new(1, 0));
+    for i in 0..5 {
+        db.append(&contact_batch(&mut ws, &format!("r{i}@x.org"), i)).await.expect("appends");
+    }
+    db.replace_snapshot(cairn::core::stored::SnapshotChunks::new(&ws, 2), 7).await.expect("compacts");
+    db.append(&contact_batch(&mut ws, "after@x.org", 9)).await.expect("appends");
+    db.close();
+
+    start_read_ahead(&name);
+    let (taken, reading) = cairn::storage::ahead::take().await.expect("the read-ahead is taken over");
+    assert_eq!((reading.format, reading.device), (FORMAT_VERSION, Some(7)));
+    assert!(reading.chunk_count() >= 3);
+    let mut fresh = Workspace::new(default_schema(), IdGen::new(1, 0));
+    let log = reading.restore_into(&mut fresh, |_| None::<std::future::Ready<()>>).await.expect("restores");
+    assert_eq!(log, 1);
+    assert_eq!(fresh.entities(), ws.entities());
+    // The connection is the app's now: it writes, and the read-ahead is not taken twice.
+    taken.append(&contact_batch(&mut ws, "later@x.org", 10)).await.expect("the taken connection writes");
+    assert_eq!(taken.load().await.expect("loads").log.len(), 2);
+    assert!(cairn::storage::ahead::take().await.is_none());
+}
+
+#[wasm_bindgen_test]
+async fn reading_ahead_creates_no_database_and_yields_to_other_layouts() {
+    let missing = unique_name("ahead-missing");
+    start_read_ahead(&missing);
+    assert!(cairn::storage::ahead::take().await.is_none(), "nothing stored: nothing to take");
+    assert!(!database_names().await.contains(&missing), "the app creates its database, not the read-ahead");
+
+    // A database at another layout version is left to `Database::open`, unblocked.
+    let other = unique_name("ahead-layout");
+    let factory = web_sys::window().and_then(|w| w.indexed_db().ok().flatten()).expect("indexedDB");
+    let req = factory.open_with_u32(&other, 5).expect("open request");
+    // The same stores as the app's, so only the version tells them apart.
+    let upgrade = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(|event: web_sys::Event| {
+        let target = event.target().expect("the request");
+        let result = target.unchecked_ref::<web_sys::IdbOpenDbRequest>().result().expect("a database");
+        let db = result.unchecked_ref::<web_sys::IdbDatabase>();
+        for store in ["meta", "snapshot", "log"] {
+            db.create_object_store(store).expect("creates the store");
+        }
+    });
+    req.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
+    let created: web_sys::IdbDatabase = request(&req).await.expect("opens at 5").dyn_into().expect("a database");
+    created.close();
+    start_read_ahead(&other);
+    assert!(cairn::storage::ahead::take().await.is_none(), "another layout is not read ahead");
+    let upgrade = factory.open_with_u32(&other, 6).expect("open request");
+    let upgraded: web_sys::IdbDatabase = request(&upgrade).await.expect("the upgrade is not blocked").dyn_into().expect("a database");
+    assert_eq!(upgraded.version(), 6.0);
+    upgraded.close();
+}

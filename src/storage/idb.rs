@@ -34,7 +34,7 @@ use super::StorageError;
 use crate::core::stored::FORMAT_VERSION;
 
 /// The IndexedDB schema version (object stores); distinct from the JSON format version.
-const DB_VERSION: u32 = 1;
+pub const DB_VERSION: u32 = 1;
 const META: &str = "meta";
 const SNAPSHOT: &str = "snapshot";
 const LOG: &str = "log";
@@ -58,6 +58,18 @@ pub struct Reading {
 }
 
 impl Reading {
+    /// A reading from the `meta` store's format and device values and the pending requests
+    /// for the snapshot's chunks (in key order) and the log.
+    pub fn new(format: &JsValue, device: &JsValue, chunks: Vec<JsFuture>, log: JsFuture) -> Reading {
+        Reading {
+            // An empty database has no format yet: it is written by this version.
+            format: format.as_f64().map(|f| f as u32).unwrap_or(FORMAT_VERSION),
+            device: device.as_string().and_then(|s| u64::from_str_radix(&s, 16).ok()),
+            chunks: chunks.into_iter(),
+            log,
+        }
+    }
+
     /// How many snapshot chunks are still to come.
     pub fn chunk_count(&self) -> usize {
         self.chunks.len()
@@ -88,6 +100,11 @@ pub struct Database {
 }
 
 impl Database {
+    /// Wraps a connection opened elsewhere (see `storage::ahead`) at [`DB_VERSION`].
+    pub fn from_connection(db: IdbDatabase) -> Database {
+        Database { db }
+    }
+
     /// Opens (creating or upgrading) the named database.
     pub async fn open(name: &str) -> Result<Database, StorageError> {
         let window = web_sys::window().ok_or(StorageError::Unavailable)?;
@@ -152,13 +169,7 @@ impl Database {
         let chunks = keys.iter().map(|key| snapshot.get(&key).map(|req| pending(&req)).map_err(tx_err)).collect::<Result<Vec<_>, _>>()?;
         let format = format.await.map_err(tx_err)?;
         let device = device.await.map_err(tx_err)?;
-        Ok(Reading {
-            // An empty database has no format yet: it is written by this version.
-            format: format.as_f64().map(|f| f as u32).unwrap_or(FORMAT_VERSION),
-            device: device.as_string().and_then(|s| u64::from_str_radix(&s, 16).ok()),
-            chunks: chunks.into_iter(),
-            log,
-        })
+        Ok(Reading::new(&format, &device, chunks, log))
     }
 
     /// Appends one committed batch to the log, durably: resolves once it is on disk.

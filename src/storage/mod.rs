@@ -1,6 +1,7 @@
 //! Storage adapters: the edge where the core's commits meet the browser's databases.
 //!
 //! - [`idb`]: the workspace in IndexedDB (snapshot + log, see `core::stored`).
+//! - [`ahead`]: the read `assets/read-ahead.js` starts before the app loads, taken over.
 //! - [`restore`]: a stored workspace applied chunk by chunk while it is read.
 //! - [`prefs`]: small UI preferences in localStorage.
 //! - [`lock`]: the Web Locks API, for the one tab that runs background work.
@@ -9,6 +10,7 @@
 //! API boundary: adapters move JSON text and report typed [`StorageError`]s; they never
 //! interpret records. Every browser call that can fail maps to a variant carrying the cause.
 
+pub mod ahead;
 pub mod crypto;
 pub mod idb;
 pub mod js;
