@@ -38,13 +38,19 @@ try {
   // the log; then, after the first table, the indexes built in the background.
   const phases = { boot: [], open: [], read: [], decode: [], apply: [] };
   const warm = [];
+  const heap = [];
+  const readBy = [];
   const markAt = (page, name) => page.evaluate((n) => performance.getEntriesByName(n, 'mark')[0]?.startTime ?? NaN, name);
   for (let i = 0; i < runs; i++) {
     ({ context, page } = await launch({ profile }));
+    // Trunk's loader announces the started module; its memory is the wasm heap.
+    await page.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => { self.cairnWasmMemory = e.detail.wasm.memory; }));
     await page.goto(server.url);
     cold.push(await measureOf(page, 'cairn:cold-start'));
     load.push(await measureOf(page, 'cairn:load'));
     warm.push(await measureOf(page, 'cairn:warm'));
+    heap.push(await page.evaluate(() => self.cairnWasmMemory?.buffer.byteLength ?? NaN));
+    readBy.push(await page.evaluate(() => performance.getEntriesByName('cairn:read-ahead')[0]?.detail ?? 'the app'));
     const [open, dbOpen, read, decoded, restored] = await Promise.all(['cairn:open', 'cairn:db-open', 'cairn:read', 'cairn:decoded', 'cairn:restored'].map((m) => markAt(page, m)));
     phases.boot.push(open);
     phases.open.push(dbOpen - open);
@@ -70,6 +76,8 @@ try {
     `| … decoding and applying the snapshot as the next chunks arrive (→ \`cairn:decoded\`) | ${ms(median(phases.decode))} | ${phases.decode.map(ms).join(', ')} |`,
     `| … replaying the log (→ \`cairn:restored\`) | ${ms(median(phases.apply))} | ${phases.apply.map(ms).join(', ')} |`,
     `| Search, unique and association indexes, built after the first table (\`cairn:warm\`) | ${ms(median(warm))} | ${warm.map(ms).join(', ')} |`,
+    `| Who read the snapshot while the app loaded (read-ahead script) | ${readBy.join(', ')} | |`,
+    `| Wasm memory once the indexes are built | ${(median(heap) / 1024 / 1024).toFixed(0)} MB | |`,
     `| Stored size (navigator.storage.estimate) | ${(usage / 1024 / 1024).toFixed(1)} MB | |`,
     `| Seeding the database (generate + write snapshot) | ${seedSeconds.toFixed(1)} s | |`,
     '',

@@ -30,10 +30,16 @@ test('a created contact is listed and still there after a reload', async () => {
     await row.waitFor();
     assert.match(await row.innerText(), /Ada\s+Lovelace\s+ada@example\.com/);
 
+    // First visit: nothing stored, so nothing was read ahead of the app.
+    const readAhead = () => page.evaluate(() => performance.getEntriesByName('cairn:read-ahead')[0]?.detail ?? null);
+    assert.equal(await readAhead(), null);
+
     await page.reload();
     await ready(page);
     await page.locator('tbody tr', { hasText: 'Lovelace' }).waitFor();
     assert.equal(await page.getByTestId('record-count').innerText(), '1 contact');
+    // The stored workspace was read by a worker while the app loaded, and handed over.
+    assert.equal(await readAhead(), 'worker');
     await createContact(page, { first: 'Grace', last: 'Hopper', email: 'grace@navy.mil' });
     await page.locator('tbody tr', { hasText: 'Hopper' }).waitFor();
     await screenshot(page, 'contacts-1280');
