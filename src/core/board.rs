@@ -91,7 +91,11 @@ impl StageTotalsIndex {
         let Some((_, stage_property, amount_property)) = TRACKED.iter().find(|(o, _, _)| *o == record.object) else { return };
         let amount_key = (!amount_property.is_empty()).then(|| PropKey::of(amount_property));
         let Some((stage, amount)) = stage_and_amount(record, PropKey::of(stage_property), amount_key) else { return };
-        let board = self.boards.entry(record.object.clone()).or_default();
+        // Looked up before inserting, so loading 20,000 deals does not copy their object's name.
+        let board = match self.boards.get_mut(&*record.object) {
+            Some(board) => board,
+            None => self.boards.entry(record.object.to_string()).or_default(),
+        };
         let totals = match board.get_mut(stage) {
             Some(totals) => totals,
             None => board.entry(stage.to_string()).or_default(),

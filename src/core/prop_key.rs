@@ -8,6 +8,7 @@
 //!
 //! Keys are only meaningful inside one process; anything stored or sent uses the names.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 use std::sync::{Mutex, OnceLock};
@@ -58,6 +59,17 @@ impl fmt::Debug for PropKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "PropKey({})", self.name())
     }
+}
+
+/// An object name kept once for the whole process: every record and both ends of every link
+/// name their object, and a shared copy saves one allocation each (a cold start makes half a
+/// million of them). Reads as a `str`; names read from JSON arrive owned, which is also fine.
+pub type Name = Cow<'static, str>;
+
+/// The shared copy of `name`, interned with the property names (the table only grows, and
+/// object names are as few as the schema's objects).
+pub fn shared_name(name: &str) -> Name {
+    Cow::Borrowed(PropKey::of(name).name())
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 pub use props::Props;
 
 use super::id::RecordId;
-use super::prop_key::PropKey;
+use super::prop_key::{shared_name, Name, PropKey};
 use super::schema::RECORD_ID;
 use super::time::Millis;
 use super::value::Value;
@@ -44,8 +44,8 @@ pub struct HistoryEntry {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Record {
     pub id: RecordId,
-    /// The object's internal name, e.g. `contacts`.
-    pub object: String,
+    /// The object's internal name, e.g. `contacts` (one shared copy, see [`Name`]).
+    pub object: Name,
     /// Short human-readable number, unique within the object on this device.
     pub number: u64,
     pub created: Millis,
@@ -56,7 +56,7 @@ pub struct Record {
 
 impl Record {
     pub fn new(id: RecordId, object: &str, number: u64, now: Millis) -> Self {
-        Record { id, object: object.to_string(), number, created: now, updated: now, props: Props::default() }
+        Record { id, object: shared_name(object), number, created: now, updated: now, props: Props::default() }
     }
 
     /// The current value of a property, if it is set.

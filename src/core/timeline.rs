@@ -52,7 +52,7 @@ pub fn timeline(ws: &Workspace, id: &RecordId, types: &[&str]) -> Vec<TimelineEn
         for object in &activity_objects {
             for activity in ws.associations().ids(source, object) {
                 if let (false, Some(r)) = (found.contains_key(activity), ws.record(activity)) {
-                    found.insert(activity, TimelineEntry { id: activity.clone(), object: r.object.clone(), at: happened_at(r) });
+                    found.insert(activity, TimelineEntry { id: activity.clone(), object: r.object.to_string(), at: happened_at(r) });
                 }
             }
         }

@@ -275,7 +275,7 @@ impl Workspace {
             EntityKey::Binned(id) => {
                 self.bin.remove(&id);
                 if let Some(Entity::Binned(binned)) = entity {
-                    let number = self.numbers.entry(binned.record.object.clone()).or_default();
+                    let number = self.numbers.entry(binned.record.object.to_string()).or_default();
                     *number = (*number).max(binned.record.number);
                     self.bin.insert(id, binned);
                 }
@@ -438,10 +438,10 @@ impl Workspace {
     }
 
     fn note_number(&mut self, record: &Record) {
-        match self.numbers.get_mut(&record.object) {
+        match self.numbers.get_mut(&*record.object) {
             Some(number) => *number = (*number).max(record.number),
             None => {
-                self.numbers.insert(record.object.clone(), record.number);
+                self.numbers.insert(record.object.to_string(), record.number);
             }
         }
     }

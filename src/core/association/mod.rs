@@ -23,6 +23,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use thiserror::Error;
 
+use super::prop_key::{shared_name, Name};
 use super::id::RecordId;
 use super::time::Millis;
 use super::schema::{is_valid_internal_name, Schema};
@@ -238,9 +239,9 @@ pub struct End<'a> {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Edge {
     pub a: RecordId,
-    pub a_object: String,
+    pub a_object: Name,
     pub b: RecordId,
-    pub b_object: String,
+    pub b_object: Name,
     /// Names of the labels as seen from the `a` end.
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub labels: BTreeSet<String>,
@@ -285,9 +286,9 @@ impl Edge {
         let labels = views.iter().map(|v| if x_is_a { v.clone() } else { def.inverse(v).to_string() }).collect();
         Edge {
             a: a.id.clone(),
-            a_object: a.object.to_string(),
+            a_object: shared_name(a.object),
             b: b.id.clone(),
-            b_object: b.object.to_string(),
+            b_object: shared_name(b.object),
             labels,
             at: Millis::default(),
             label_at: BTreeMap::new(),

@@ -62,7 +62,7 @@ fn an_edge_has_one_orientation_whichever_end_creates_it() {
     let from_b = Edge::build(&r, End { id: &b, object: "contacts" }, End { id: &a, object: "contacts" }, &names(&["employee"]));
     assert_eq!(from_a, from_b);
     let from_k = Edge::build(&e, End { id: &k, object: "companies" }, End { id: &a, object: "contacts" }, &names(&["primary"]));
-    assert_eq!(from_k.map(|e| (e.a, e.b_object)), Ok((a, "companies".to_string())));
+    assert_eq!(from_k.map(|e| (e.a, e.b_object)), Ok((a, "companies".into())));
 }
 
 #[test]

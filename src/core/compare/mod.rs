@@ -97,7 +97,7 @@ pub fn dataset(schema: &Schema, contacts: usize, seed: u64, now: Millis) -> Data
     let mut deal_company: HashMap<&RecordId, String> = HashMap::new();
     for pair in &sample.associations {
         let (Some(from), Some(to)) = (by_id.get(&pair.from), by_id.get(&pair.to)) else { continue };
-        match (from.object.as_str(), to.object.as_str()) {
+        match (&*from.object, &*to.object) {
             ("contacts", "companies") if pair.label == Some("primary") => {
                 data.contact_company.push((text(from, "email"), text(to, "domain")));
             }
@@ -108,7 +108,7 @@ pub fn dataset(schema: &Schema, contacts: usize, seed: u64, now: Millis) -> Data
         }
     }
     for record in &sample.records {
-        match record.object.as_str() {
+        match &*record.object {
             "companies" => data.companies.push(CompanyRow { name: text(record, "name"), domain: text(record, "domain"), city: text(record, "city") }),
             "contacts" => data.contacts.push(ContactRow {
                 firstname: text(record, "firstname"),

@@ -316,16 +316,16 @@ impl ColumnIndex {
         }
         match (old, new) {
             (Some(old), Some(new)) if old.id == new.id && old.object == new.object => {
-                if let Some(columns) = self.objects.get_mut(&new.object) {
+                if let Some(columns) = self.objects.get_mut(&*new.object) {
                     columns.update(old, new);
                 }
             }
             _ => {
-                if let Some(columns) = old.and_then(|old| self.objects.get_mut(&old.object).map(|c| (c, &old.id))) {
+                if let Some(columns) = old.and_then(|old| self.objects.get_mut(&*old.object).map(|c| (c, &old.id))) {
                     columns.0.remove(columns.1);
                 }
                 if let Some(new) = new {
-                    if let Some(columns) = self.objects.get_mut(&new.object) {
+                    if let Some(columns) = self.objects.get_mut(&*new.object) {
                         columns.insert(new);
                     }
                 }

@@ -99,7 +99,7 @@ impl Sample {
                         Some((k.name().to_string(), as_input(property.map(|p| &p.kind), v?)))
                     })
                     .collect();
-                Command::CreateRecord { object: r.object.clone(), values }
+                Command::CreateRecord { object: r.object.to_string(), values }
             })
             .collect()
     }

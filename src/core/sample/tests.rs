@@ -26,7 +26,7 @@ fn without_activities() -> Schema {
 fn count_by_object(sample: &Sample) -> HashMap<&str, usize> {
     let mut counts = HashMap::new();
     for r in &sample.records {
-        *counts.entry(r.object.as_str()).or_default() += 1;
+        *counts.entry(&*r.object).or_default() += 1;
     }
     counts
 }
@@ -67,7 +67,7 @@ fn emails_and_domains_are_unique_and_associations_point_at_real_records() {
     assert_eq!(emails.iter().collect::<HashSet<_>>().len(), emails.len());
     let domains = texts("companies", "domain");
     assert_eq!(domains.iter().collect::<HashSet<_>>().len(), domains.len());
-    let objects: HashMap<&RecordId, &str> = sample.records.iter().map(|r| (&r.id, r.object.as_str())).collect();
+    let objects: HashMap<&RecordId, &str> = sample.records.iter().map(|r| (&r.id, &*r.object)).collect();
     for pair in &sample.associations {
         assert_eq!(objects.get(&pair.from).copied(), Some(pair.from_object.as_str()), "{pair:?}");
         assert_eq!(objects.get(&pair.to).copied(), Some(pair.to_object.as_str()), "{pair:?}");

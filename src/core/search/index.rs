@@ -273,12 +273,16 @@ impl ObjectIndex {
 impl SearchIndex {
     pub fn insert(&mut self, schema: &Schema, record: &Record) {
         let tokens = record_tokens(schema, record);
-        self.objects.entry(record.object.clone()).or_default().insert(&record.id, tokens);
+        let index = match self.objects.get_mut(&*record.object) {
+            Some(index) => index,
+            None => self.objects.entry(record.object.to_string()).or_default(),
+        };
+        index.insert(&record.id, tokens);
     }
 
     pub fn remove(&mut self, schema: &Schema, record: &Record) {
         let tokens = record_tokens(schema, record);
-        if let Some(index) = self.objects.get_mut(&record.object) {
+        if let Some(index) = self.objects.get_mut(&*record.object) {
             index.remove(&record.id, tokens);
         }
     }
@@ -293,7 +297,7 @@ impl SearchIndex {
                 }
                 let (before, after) = (record_tokens(schema, old), record_tokens(schema, new));
                 if before != after {
-                    if let Some(index) = self.objects.get_mut(&new.object) {
+                    if let Some(index) = self.objects.get_mut(&*new.object) {
                         index.retoken(&new.id, &before, &after);
                     }
                 }
@@ -315,7 +319,7 @@ impl SearchIndex {
     pub fn build<'a>(schema: &Schema, records: impl Iterator<Item = &'a Record>) -> SearchIndex {
         let mut by_object: HashMap<&str, Vec<&Record>> = HashMap::new();
         for record in records {
-            by_object.entry(record.object.as_str()).or_default().push(record);
+            by_object.entry(&*record.object).or_default().push(record);
         }
         let objects = by_object
             .into_iter()

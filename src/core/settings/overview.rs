@@ -26,7 +26,7 @@ pub struct ObjectRow {
 pub fn object_rows(ws: &Workspace, lang: Lang) -> Vec<ObjectRow> {
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for record in ws.records() {
-        *counts.entry(record.object.as_str()).or_default() += 1;
+        *counts.entry(&*record.object).or_default() += 1;
     }
     ws.schema()
         .objects
@@ -87,7 +87,7 @@ pub fn refused_records(ws: &Workspace, ids: &[RecordId]) -> Vec<RefusedRecord> {
         .filter_map(|id| ws.record(id))
         .map(|r| {
             let name = record_name(ws, r);
-            RefusedRecord { id: r.id.clone(), object: r.object.clone(), name: if name.is_empty() { r.id.to_string() } else { name } }
+            RefusedRecord { id: r.id.clone(), object: r.object.to_string(), name: if name.is_empty() { r.id.to_string() } else { name } }
         })
         .collect()
 }

@@ -21,6 +21,7 @@
 //! records keep. The magic's leading NUL can never start JSON text, so a reader tells the
 //! two formats apart from the first byte.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::{LoadError, Op};
@@ -94,7 +95,8 @@ pub fn decode(bytes: &[u8]) -> Result<Vec<Op>, LoadError> {
         names.push(r.str()?);
     }
     r.keys = names.iter().map(|n| PropKey::of(n)).collect();
-    r.names = names;
+    // The interned copies: object names are kept by every record and link without a copy.
+    r.names = r.keys.iter().map(|k| k.name()).collect();
     let count = r.len()?;
     let mut ops = Vec::with_capacity(count);
     for _ in 0..count {
@@ -297,7 +299,7 @@ fn source_of(code: u8) -> Result<Source, LoadError> {
 
 struct Reader<'a> {
     bytes: &'a [u8],
-    names: Vec<&'a str>,
+    names: Vec<&'static str>,
     keys: Vec<PropKey>,
 }
 
@@ -368,7 +370,7 @@ impl<'a> Reader<'a> {
     }
 
     #[inline(always)]
-    fn name(&mut self) -> Result<&'a str, LoadError> {
+    fn name(&mut self) -> Result<&'static str, LoadError> {
         let i = self.name_index()?;
         Ok(self.names[i])
     }
@@ -409,7 +411,7 @@ impl<'a> Reader<'a> {
 
     fn record(&mut self) -> Result<Record, LoadError> {
         let id = self.id()?;
-        let object = self.name()?.to_string();
+        let object = Cow::Borrowed(self.name()?);
         let number = self.uint()?;
         let created = Millis(self.int()?);
         let updated = Millis(self.int()?);
@@ -444,9 +446,9 @@ impl<'a> Reader<'a> {
 
     fn edge(&mut self) -> Result<Edge, LoadError> {
         let a = self.id()?;
-        let a_object = self.name()?.to_string();
+        let a_object = Cow::Borrowed(self.name()?);
         let b = self.id()?;
-        let b_object = self.name()?.to_string();
+        let b_object = Cow::Borrowed(self.name()?);
         let count = self.len()?;
         let labels = (0..count).map(|_| self.name().map(str::to_string)).collect::<Result<_, _>>()?;
         let at = Millis(self.int()?);

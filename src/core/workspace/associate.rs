@@ -59,7 +59,7 @@ impl Workspace {
         let def = self
             .associations
             .def(&x.object, &y.object)
-            .ok_or_else(|| AssociationError::NotDefined(x.object.clone(), y.object.clone()))?;
+            .ok_or_else(|| AssociationError::NotDefined(x.object.to_string(), y.object.to_string()))?;
         let mut views: BTreeSet<String> = labels.iter().cloned().collect();
         match self.associations.edge(from, to) {
             None if replace => return Err(AssociationError::NotAssociated.into()),

@@ -291,7 +291,7 @@ impl Workspace {
                     .collect();
                 values.push((pipeline_prop.to_string(), pipeline.clone()));
                 values.push((stage_prop.to_string(), stage.clone()));
-                let copy = self.sub(Command::CreateRecord { object: r.object.clone(), values }, ctx, changes)?.ok_or(StepProblem::RecordGone)?;
+                let copy = self.sub(Command::CreateRecord { object: r.object.to_string(), values }, ctx, changes)?.ok_or(StepProblem::RecordGone)?;
                 let links: Vec<(RecordId, Vec<String>)> = self
                     .associations
                     .edges_of(record)

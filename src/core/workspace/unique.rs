@@ -47,7 +47,7 @@ impl UniqueIndex {
     pub(super) fn insert(&mut self, schema: &Schema, record: &Record) {
         for (property, value) in unique_values(schema, record) {
             if let Some(key) = unique_key(value) {
-                let values = self.objects.entry(record.object.clone()).or_default().entry(property).or_default();
+                let values = self.objects.entry(record.object.to_string()).or_default().entry(property).or_default();
                 values.insert(key.into_boxed_str(), record.id.clone());
             }
         }
@@ -56,7 +56,7 @@ impl UniqueIndex {
     pub(super) fn remove(&mut self, schema: &Schema, record: &Record) {
         for (property, value) in unique_values(schema, record) {
             let Some(key) = unique_key(value) else { continue };
-            let Some(values) = self.objects.get_mut(&record.object).and_then(|o| o.get_mut(&property)) else { continue };
+            let Some(values) = self.objects.get_mut(&*record.object).and_then(|o| o.get_mut(&property)) else { continue };
             if values.get(key.as_str()) == Some(&record.id) {
                 values.remove(key.as_str());
             }
@@ -83,7 +83,7 @@ impl UniqueIndex {
     pub(super) fn build<'a>(schema: &Schema, records: impl Iterator<Item = &'a Record> + Clone) -> UniqueIndex {
         let mut per_object: HashMap<&str, usize> = HashMap::new();
         for record in records.clone() {
-            *per_object.entry(record.object.as_str()).or_default() += 1;
+            *per_object.entry(&*record.object).or_default() += 1;
         }
         let mut index = UniqueIndex::default();
         // Each object's unique properties, found once rather than once per record.
@@ -97,7 +97,7 @@ impl UniqueIndex {
             }
         }
         for record in records {
-            let (Some(keys), Some(maps)) = (unique.get(record.object.as_str()), index.objects.get_mut(&record.object)) else { continue };
+            let (Some(keys), Some(maps)) = (unique.get(&*record.object), index.objects.get_mut(&*record.object)) else { continue };
             for key in keys {
                 let Some(value) = record.get_key(*key).and_then(unique_key) else { continue };
                 if let Some(values) = maps.get_mut(key) {

@@ -30,7 +30,7 @@ pub fn RecordRoute() -> impl IntoView {
         let id = RecordId::from(raw());
         store.ws.with(|ws| {
             let live = ws.resolve(&id).clone();
-            ws.record(&live).map(|r| (live.clone(), r.object.clone()))
+            ws.record(&live).map(|r| (live.clone(), r.object.to_string()))
         })
     });
     let loading = move || store.status.get() == Status::Loading;
