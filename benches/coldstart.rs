@@ -16,7 +16,7 @@ use cairn::core::query::{Filter, Query};
 use cairn::core::sample::{generate, SampleSize};
 use cairn::core::schema::default_schema;
 use cairn::core::search::SearchIndex;
-use cairn::core::stored::{decode_chunk, encode_snapshot, reserve_for, restore_bytes, Batch, CHUNK_SIZE, FORMAT_VERSION};
+use cairn::core::stored::{apply_chunk, decode_chunk, encode_snapshot, reserve_for, Batch, CHUNK_SIZE};
 use cairn::core::time::Millis;
 use cairn::core::value::Value;
 use cairn::core::workspace::Workspace;
@@ -41,9 +41,13 @@ fn decoded() -> Vec<Batch> {
     chunks().iter().filter_map(|c| decode_chunk(c).ok()).collect()
 }
 
+/// A restore the way the app does it (`storage::restore`): each chunk decoded straight into
+/// a fresh workspace as it arrives.
 fn restored() -> Workspace {
     let mut ws = Workspace::new(default_schema(), IdGen::new(1, 0));
-    let _ = restore_bytes(&mut ws, FORMAT_VERSION, chunks(), &[]);
+    for chunk in chunks() {
+        let _ = apply_chunk(&mut ws, chunk);
+    }
     ws
 }
 
@@ -116,7 +120,9 @@ fn phase_3_associations(bencher: divan::Bencher) {
         })
         .bench_local_values(|(mut index, edges)| {
             index.reserve(edges.len());
-            edges.into_iter().for_each(|e| index.insert(e));
+            edges.into_iter().for_each(|e| {
+                index.insert(e);
+            });
             index
         });
 }

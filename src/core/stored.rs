@@ -125,6 +125,17 @@ pub fn decode_chunk(bytes: &[u8]) -> Result<Batch, LoadError> {
     Batch::decode(text)
 }
 
+/// Decodes one snapshot chunk (either format) straight into `ws`, op by op, which is how
+/// a cold start loads: each record is stored while its bytes are still in the cache.
+/// On an error `ws` holds part of the chunk, so callers restore into a fresh workspace
+/// that they drop on error.
+pub fn apply_chunk(ws: &mut Workspace, bytes: &[u8]) -> Result<(), LoadError> {
+    if compact::is_compact(bytes) {
+        return compact::decode_each(bytes, |op| ws.put(op.key, op.value));
+    }
+    decode_chunk(bytes).map(|batch| batch.apply(ws))
+}
+
 /// Rebuilds a workspace from snapshot chunks given as text (format 1), then log entries.
 pub fn restore(ws: &mut Workspace, version: u32, snapshot: &[String], log: &[String]) -> Result<(), LoadError> {
     restore_chunks(ws, version, snapshot.iter().map(String::as_bytes), log)

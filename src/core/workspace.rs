@@ -297,16 +297,16 @@ impl Workspace {
                 }
             }
             EntityKey::Edge(x, y) => {
-                let old = self.associations.remove(&x, &y);
                 let columns = self.columns.get_mut().unwrap_or_else(PoisonError::into_inner);
-                for edge in old.iter().chain(match &entity {
-                    Some(Entity::Edge(edge)) => Some(edge),
-                    _ => None,
-                }) {
-                    columns.links_changed(&edge.a_object, &edge.b_object);
-                }
-                if let Some(Entity::Edge(edge)) = entity {
-                    self.associations.insert(edge);
+                let old = match entity {
+                    Some(Entity::Edge(edge)) => {
+                        columns.links_changed(&edge.a_object, &edge.b_object);
+                        self.associations.insert(edge)
+                    }
+                    _ => self.associations.remove(&x, &y),
+                };
+                if let Some(old) = old {
+                    columns.links_changed(&old.a_object, &old.b_object);
                 }
             }
             EntityKey::Redirect(from) => {

@@ -5,7 +5,7 @@ use std::future::Future;
 
 use super::idb::Reading;
 use super::StorageError;
-use crate::core::stored::{check_version, decode_chunk, Batch};
+use crate::core::stored::{apply_chunk, check_version, Batch};
 use crate::core::workspace::Workspace;
 
 impl Reading {
@@ -22,8 +22,7 @@ impl Reading {
             if done == 0.0 {
                 Self::step(&mut step, Progress::FirstChunk).await;
             }
-            let batch = decode_chunk(&chunk?)?;
-            batch.apply(ws);
+            apply_chunk(ws, &chunk?)?;
             done += 1.0;
             Self::step(&mut step, Progress::Chunk(done / steps)).await;
         }

@@ -14,6 +14,7 @@
 //! anyone looks at a record's associations does not wait for it.
 
 use std::cmp::Ordering;
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
@@ -72,13 +73,25 @@ impl Associations {
     }
 
     /// Stores an edge, replacing any edge between the same two records.
-    pub fn insert(&mut self, edge: Edge) {
-        self.remove(&edge.a, &edge.b);
+    /// Stores an edge, replacing the one between the same two records, which it returns.
+    /// One lookup of the pair map: a cold start stores every link through here.
+    pub fn insert(&mut self, edge: Edge) -> Option<Edge> {
         let edge = Arc::new(edge);
+        let (stored, old) = match self.edges.entry(edge.key()) {
+            Entry::Occupied(mut slot) => {
+                let old = slot.insert(edge);
+                (slot.into_mut(), Some(old))
+            }
+            Entry::Vacant(slot) => (slot.insert(edge), None),
+        };
         if let Some(adjacency) = self.adjacency.get_mut() {
-            link_both(adjacency, &edge);
+            if let Some(old) = &old {
+                unlink(adjacency, &old.a, &old.b);
+                unlink(adjacency, &old.b, &old.a);
+            }
+            link_both(adjacency, stored);
         }
-        self.edges.insert(edge.key(), edge);
+        old.map(Arc::unwrap_or_clone)
     }
 
     pub fn remove(&mut self, x: &RecordId, y: &RecordId) -> Option<Edge> {

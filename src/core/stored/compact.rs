@@ -87,6 +87,15 @@ fn encode_with<'a>(count: usize, ops: impl FnOnce(&mut Writer<'a>)) -> Vec<u8> {
 
 /// Decodes one chunk; any inconsistency is a `Corrupt` error, never a panic.
 pub fn decode(bytes: &[u8]) -> Result<Vec<Op>, LoadError> {
+    let mut ops = Vec::new();
+    decode_each(bytes, |op| ops.push(op))?;
+    Ok(ops)
+}
+
+/// Decodes one chunk and hands over each op as soon as it is read, so that a loader can
+/// store it while its bytes are still in the cache. On an error the ops before it have
+/// been handed over already.
+pub fn decode_each(bytes: &[u8], mut each: impl FnMut(Op)) -> Result<(), LoadError> {
     let rest = bytes.strip_prefix(MAGIC.as_slice()).ok_or_else(|| corrupt("not a format-2 chunk"))?;
     let mut r = Reader { bytes: rest, names: Vec::new(), keys: Vec::new() };
     let count = r.len()?;
@@ -98,16 +107,19 @@ pub fn decode(bytes: &[u8]) -> Result<Vec<Op>, LoadError> {
     // The interned copies: object names are kept by every record and link without a copy.
     r.names = r.keys.iter().map(|k| k.name()).collect();
     let count = r.len()?;
-    let mut ops = Vec::with_capacity(count);
     for _ in 0..count {
-        ops.push(r.op()?);
+        each(r.op()?);
     }
     if !r.bytes.is_empty() {
         return Err(corrupt("trailing bytes"));
     }
-    Ok(ops)
+    Ok(())
 }
 
+// Cold and out of line: the decoder checks every byte, and the error paths should not
+// crowd the loops that run ten million times.
+#[cold]
+#[inline(never)]
 fn corrupt(why: &str) -> LoadError {
     LoadError::Corrupt(format!("snapshot chunk: {why}"))
 }
@@ -308,35 +320,42 @@ struct Reader<'a> {
 impl<'a> Reader<'a> {
     #[inline(always)]
     fn take(&mut self, n: usize) -> Result<&'a [u8], LoadError> {
-        if n > self.bytes.len() {
+        let Some((head, rest)) = self.bytes.split_at_checked(n) else {
             return Err(corrupt("truncated"));
-        }
-        let (head, rest) = self.bytes.split_at(n);
+        };
         self.bytes = rest;
         Ok(head)
     }
 
     #[inline(always)]
     fn byte(&mut self) -> Result<u8, LoadError> {
-        Ok(self.take(1)?[0])
+        let Some((&b, rest)) = self.bytes.split_first() else {
+            return Err(corrupt("truncated"));
+        };
+        self.bytes = rest;
+        Ok(b)
     }
 
+    /// A LEB128 varint. Times take six or seven bytes, so this runs some ten million times
+    /// per cold start: a plain loop over the bytes, with no call per byte.
     #[inline(always)]
     fn uint(&mut self) -> Result<u64, LoadError> {
-        // Most varints (names, counts, small numbers) are one byte.
-        if let Some(&b) = self.bytes.first().filter(|b| **b < 0x80) {
-            self.bytes = &self.bytes[1..];
-            return Ok(u64::from(b));
-        }
         let mut n = 0u64;
-        for shift in (0..64).step_by(7) {
-            let b = self.byte()?;
+        let mut shift = 0;
+        let mut rest = self.bytes;
+        while let Some((&b, tail)) = rest.split_first() {
             n |= u64::from(b & 0x7f) << shift;
+            rest = tail;
             if b < 0x80 {
+                self.bytes = rest;
                 return Ok(n);
             }
+            shift += 7;
+            if shift > 63 {
+                return Err(corrupt("varint too long"));
+            }
         }
-        Err(corrupt("varint too long"))
+        Err(corrupt("truncated"))
     }
 
     #[inline(always)]
@@ -350,29 +369,38 @@ impl<'a> Reader<'a> {
     #[inline(always)]
     fn len(&mut self) -> Result<usize, LoadError> {
         let n = self.uint()?;
-        usize::try_from(n).ok().filter(|n| *n <= self.bytes.len()).ok_or_else(|| corrupt("count out of range"))
+        match usize::try_from(n) {
+            Ok(n) if n <= self.bytes.len() => Ok(n),
+            _ => Err(corrupt("count out of range")),
+        }
     }
 
     #[inline(always)]
     fn str(&mut self) -> Result<&'a str, LoadError> {
         let n = self.len()?;
-        std::str::from_utf8(self.take(n)?).map_err(|_| corrupt("invalid UTF-8"))
+        match std::str::from_utf8(self.take(n)?) {
+            Ok(text) => Ok(text),
+            Err(_) => Err(corrupt("invalid UTF-8")),
+        }
     }
 
+    /// A property's interned key, by its index in the chunk's name table.
     #[inline(always)]
-    fn name_index(&mut self) -> Result<usize, LoadError> {
-        let i = self.uint()? as usize;
-        if i < self.names.len() {
-            Ok(i)
-        } else {
-            Err(corrupt("unknown name"))
+    fn key(&mut self) -> Result<PropKey, LoadError> {
+        let i = self.uint()?;
+        match usize::try_from(i).ok().and_then(|i| self.keys.get(i)) {
+            Some(key) => Ok(*key),
+            None => Err(corrupt("unknown name")),
         }
     }
 
     #[inline(always)]
     fn name(&mut self) -> Result<&'static str, LoadError> {
-        let i = self.name_index()?;
-        Ok(self.names[i])
+        let i = self.uint()?;
+        match usize::try_from(i).ok().and_then(|i| self.names.get(i)) {
+            Some(name) => Ok(name),
+            None => Err(corrupt("unknown name")),
+        }
     }
 
     #[inline(always)]
@@ -418,8 +446,7 @@ impl<'a> Reader<'a> {
         let count = self.len()?;
         let mut writes = Vec::with_capacity(count);
         for _ in 0..count {
-            let index = self.name_index()?;
-            let key = self.keys[index];
+            let key = self.key()?;
             let head = self.byte()?;
             let at = Millis(self.int()?);
             let value = match head >> 3 {
