@@ -5,9 +5,11 @@
 //! - `storage`: adapters that persist the core's commits (IndexedDB, localStorage);
 //! - `ui`: the Leptos components, one folder per feature.
 //!
-//! Only `core` is compiled for the host; the browser layers exist on `wasm32` alone.
+//! Only `core` (and the small-block allocator, to test it) is compiled for the host; the
+//! browser layers exist on `wasm32` alone.
 
 pub mod core;
+pub mod small_alloc;
 
 #[cfg(target_arch = "wasm32")]
 pub mod compare;

@@ -8,7 +8,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{pair_key, AssociationDef, AssociationError, Associations, Edge};
+use super::{pair_key, AssociationDef, AssociationError, Associations, Edge, Labels};
 use crate::core::change::{Change, Entity, EntityKey};
 use crate::core::id::RecordId;
 
@@ -98,7 +98,7 @@ impl<'a> Draft<'a> {
         let mut kept = match self.edge(&edge.a, &edge.b) {
             Some(existing) => existing.clone(),
             None => {
-                let bare = Edge { labels: BTreeSet::new(), ..edge.clone() };
+                let bare = Edge { labels: Labels::new(), ..edge.clone() };
                 if self.check(def, &bare).is_err() {
                     return false;
                 }

@@ -316,7 +316,7 @@ mod tests {
         let mut index = Associations::new(default_associations());
         index.insert(edge("C1", "contacts", "K1", "companies"));
         let mut labeled = edge("C1", "contacts", "K1", "companies");
-        labeled.labels.insert("primary".into());
+        labeled.labels.insert("primary");
         index.insert(labeled.clone());
         assert_eq!(index.len(), 1);
         assert_eq!(index.edge(&id("K1"), &id("C1")), Some(&labeled));

@@ -17,6 +17,7 @@
 mod defaults;
 mod draft;
 mod index;
+mod labels;
 mod stamps;
 
 use serde::{Deserialize, Serialize};
@@ -31,6 +32,7 @@ use super::schema::{is_valid_internal_name, Schema};
 pub use defaults::default_associations;
 pub use draft::Draft;
 pub use index::{Associated, Associations};
+pub use labels::Labels;
 pub use stamps::Unlinked;
 
 /// One side's reading of a label.
@@ -243,8 +245,8 @@ pub struct Edge {
     pub b: RecordId,
     pub b_object: Name,
     /// Names of the labels as seen from the `a` end.
-    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
-    pub labels: BTreeSet<String>,
+    #[serde(default, skip_serializing_if = "Labels::is_empty")]
+    pub labels: Labels,
     /// When the link was made (0: before links carried times). Sync compares it with the
     /// time of a removal ([`Unlinked`]).
     #[serde(default, skip_serializing_if = "is_unset")]
@@ -324,7 +326,7 @@ impl Edge {
     /// The names of the labels as seen from `id`'s end.
     pub fn labels_from(&self, def: &AssociationDef, id: &RecordId) -> BTreeSet<String> {
         if &self.a == id {
-            self.labels.clone()
+            self.labels.iter().map(str::to_string).collect()
         } else {
             self.labels.iter().map(|l| def.inverse(l).to_string()).collect()
         }

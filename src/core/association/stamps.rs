@@ -31,7 +31,7 @@ impl Edge {
                 self.label_at = old.label_at.iter().filter(|(l, _)| self.labels.contains(*l)).map(|(l, t)| (l.clone(), *t)).collect();
                 for label in self.labels.iter().filter(|l| !old.labels.contains(*l)) {
                     let removal = removed.and_then(|r| r.labels.get(label).copied()).max(link_removed);
-                    self.label_at.insert(label.clone(), after(removal));
+                    self.label_at.insert(label.to_string(), after(removal));
                 }
             }
             None => {
@@ -82,7 +82,7 @@ impl Unlinked {
             Some(kept) => {
                 for label in edge.labels.iter().filter(|l| !kept.labels.contains(*l)) {
                     let at = now.max(edge.label_time(label)).max(self.labels.get(label).copied().unwrap_or_default());
-                    self.labels.insert(label.clone(), at);
+                    self.labels.insert(label.to_string(), at);
                 }
             }
         }

@@ -477,7 +477,8 @@ impl<'a> Reader<'a> {
         let b = self.id()?;
         let b_object = Cow::Borrowed(self.name()?);
         let count = self.len()?;
-        let labels = (0..count).map(|_| self.name().map(str::to_string)).collect::<Result<_, _>>()?;
+        // Borrowed from the interned names: a label costs no string of its own.
+        let labels = (0..count).map(|_| self.name()).collect::<Result<_, _>>()?;
         let at = Millis(self.int()?);
         let count = self.len()?;
         let label_at = (0..count).map(|_| Ok((self.name()?.to_string(), Millis(self.int()?)))).collect::<Result<_, LoadError>>()?;

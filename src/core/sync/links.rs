@@ -47,7 +47,7 @@ pub fn merge_link<'a>(edges: &[&'a Edge], removals: &[&'a Unlinked]) -> (Option<
     for edge in edges.iter().filter(|e| e.a == base.a) {
         for label in &edge.labels {
             let at = edge.label_time(label);
-            let slot = added.entry(label.as_str()).or_insert(at);
+            let slot = added.entry(label).or_insert(at);
             *slot = (*slot).max(at);
         }
     }
@@ -106,7 +106,7 @@ mod tests {
         let removed = removal(None, &[("primary", 20)]);
         let (merged, _) = merge_link(&[&ours, &theirs], &[&removed]);
         let merged = merged.expect("still linked");
-        assert_eq!(merged.labels.iter().map(String::as_str).collect::<Vec<_>>(), ["billing"]);
+        assert_eq!(merged.labels.iter().collect::<Vec<_>>(), ["billing"]);
         assert_eq!(merged.label_time("billing"), Millis(25));
         // Added again after its removal, a label stays.
         let again = edge(10, &[("primary", 21)]);

@@ -172,7 +172,7 @@ fn a_label_removed_on_one_device_stays_removed_while_a_label_added_on_the_other_
     run(&mut b, 25, Command::Associate { from: ada.clone(), to: acme.clone(), labels: vec!["billing_contact".into()] });
     exchange(&mut a, &mut b);
     assert_eq!(a.entities(), b.entities());
-    let names = |ws: &Workspace| -> Vec<String> { ws.associations().edge(&ada, &acme).map(|e| e.labels.iter().cloned().collect()).unwrap_or_default() };
+    let names = |ws: &Workspace| -> Vec<String> { ws.associations().edge(&ada, &acme).map(|e| e.labels.iter().map(str::to_string).collect()).unwrap_or_default() };
     assert_eq!(names(&a), ["billing_contact"]);
 }
 
