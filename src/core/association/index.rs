@@ -72,7 +72,6 @@ impl Associations {
         self.defs.get(x, y)
     }
 
-    /// Stores an edge, replacing any edge between the same two records.
     /// Stores an edge, replacing the one between the same two records, which it returns.
     /// One lookup of the pair map: a cold start stores every link through here.
     pub fn insert(&mut self, edge: Edge) -> Option<Edge> {

@@ -9,8 +9,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::core::prop_key::Name;
 
-/// Label names in name order, each once.
-/// Ordered like the sorted lists they are (as a `BTreeSet` was).
+/// Label names in name order, each once; compared as the sorted lists they are, as a
+/// `BTreeSet` was.
 #[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Labels(Vec<Name>);
 
@@ -20,7 +20,7 @@ impl Labels {
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
-        self.0.iter().map(|name| &**name)
+        self.into_iter()
     }
 
     pub fn contains(&self, name: &str) -> bool {
