@@ -4,7 +4,7 @@
 use cairn::core::command::{Command, Context};
 use cairn::core::id::IdGen;
 use cairn::core::schema::default_schema;
-use cairn::core::stored::{encode_snapshot, restore, restore_bytes, Batch, FORMAT_VERSION};
+use cairn::core::stored::{encode_snapshot, restore, restore_bytes, Batch, Loaded, Part, FORMAT_VERSION};
 use cairn::core::time::Millis;
 use cairn::core::workspace::Workspace;
 use cairn::storage::idb::Database;
@@ -141,7 +141,65 @@ async fn a_format_1_database_opens_and_migrates_to_the_current_format() {
     assert_eq!(migrated.format, FORMAT_VERSION);
     assert!(migrated.log.is_empty());
     let mut reopened = Workspace::new(default_schema(), IdGen::new(3, 0));
-    restore_bytes(&mut reopened, migrated.format, &migrated.snapshot, &migrated.log).expect("format 2 opens");
+    restore_bytes(&mut reopened, migrated.format, &migrated.snapshot, &migrated.log).expect("the current format opens");
+    assert_eq!(reopened.entities(), expected.entities());
+}
+
+/// What a format-2 database held: `tests/fixtures/format-2.json` (chunks in hexadecimal).
+#[derive(serde::Deserialize)]
+struct Format2 {
+    device: String,
+    snapshot: Vec<String>,
+    log: Vec<String>,
+}
+
+fn unhex(text: &str) -> Vec<u8> {
+    (0..text.len()).step_by(2).map(|i| u8::from_str_radix(&text[i..i + 2], 16).expect("hex")).collect()
+}
+
+#[wasm_bindgen_test]
+async fn a_format_2_database_opens_through_the_apps_restore_and_migrates() {
+    let fixture: Format2 = serde_json::from_str(include_str!("fixtures/format-2.json")).expect("fixture parses");
+    let chunks: Vec<Vec<u8>> = fixture.snapshot.iter().map(|c| unhex(c)).collect();
+    let name = unique_name("format-2");
+    // Written the way format-2 Cairn left it: byte chunks, text log, format 2.
+    let db = Database::open(&name).await.expect("creates the stores");
+    db.compact(&chunks, 3).await.expect("writes the chunks");
+    db.close();
+    let factory = web_sys::window().and_then(|w| w.indexed_db().ok().flatten()).expect("indexedDB");
+    let raw: web_sys::IdbDatabase = request(&factory.open(&name).expect("open request")).await.expect("opens").dyn_into().expect("a database");
+    let stores = js_sys::Array::of2(&"meta".into(), &"log".into());
+    let tx = raw.transaction_with_str_sequence_and_mode(&stores, web_sys::IdbTransactionMode::Readwrite).expect("transaction");
+    tx.object_store("meta").and_then(|m| m.put_with_key(&2.into(), &"format".into())).expect("format");
+    for entry in &fixture.log {
+        tx.object_store("log").and_then(|s| s.add(&entry.as_str().into())).expect("log entry");
+    }
+    transaction_done(&tx).await.expect("written");
+    raw.close();
+
+    let db = Database::open(&name).await.expect("opens");
+    let reading = db.read().await.expect("reads");
+    assert_eq!((reading.format, reading.device), (2, Some(u64::from_str_radix(&fixture.device, 16).expect("hex id"))));
+    let mut opened = Workspace::new(default_schema(), IdGen::new(3, 0));
+    let mut parts = 0;
+    let log = reading
+        .restore_into(&mut opened, |progress| {
+            parts += usize::from(matches!(progress, cairn::storage::restore::Progress::Parts(_)));
+            None::<std::future::Ready<()>>
+        })
+        .await
+        .expect("format 2 opens");
+    assert_eq!((log, parts), (fixture.log.len(), 0), "format 2 announces no parts");
+    let mut expected = Workspace::new(default_schema(), IdGen::new(3, 0));
+    restore_bytes(&mut expected, 2, &chunks, &fixture.log).expect("the fixture replays");
+    assert_eq!(opened.entities(), expected.entities());
+    assert_eq!(opened.binned().count(), 1, "the recycle bin came back");
+
+    db.replace_snapshot(cairn::core::stored::SnapshotChunks::new(&opened, 4), 3).await.expect("migrates");
+    let migrated = db.load().await.expect("loads again");
+    assert_eq!(migrated.format, FORMAT_VERSION);
+    let mut reopened = Workspace::new(default_schema(), IdGen::new(3, 0));
+    restore_bytes(&mut reopened, migrated.format, &migrated.snapshot, &migrated.log).expect("the current format opens");
     assert_eq!(reopened.entities(), expected.entities());
 }
 
@@ -192,9 +250,13 @@ async fn a_streamed_read_restores_snapshot_then_log_and_reports_each_chunk() {
     assert_eq!(fresh.entities(), ws.entities());
     use cairn::storage::restore::Progress;
     assert_eq!(seen.first(), Some(&Progress::FirstChunk));
-    assert_eq!(seen.iter().filter(|p| **p == Progress::Decoded).count(), 1);
+    assert_eq!(seen.iter().filter(|p| **p == Progress::Applied).count(), 1);
+    // Format 3 announces the parts as they become whole: the settings, then the contacts.
+    let parts: Vec<&Loaded> = seen.iter().filter_map(|p| if let Progress::Parts(l) = p { Some(l) } else { None }).collect();
+    assert!(parts.first().is_some_and(|l| l.has(&Part::Settings) && !l.has_records()), "settings first: {parts:?}");
+    assert!(parts.iter().any(|l| l.has(&Part::Records("contacts".into()))), "contacts announced: {parts:?}");
     let fractions: Vec<f64> = seen.iter().filter_map(|p| if let Progress::Chunk(f) = p { Some(*f) } else { None }).collect();
-    assert_eq!(fractions.len(), chunks + 1);
+    assert_eq!(fractions.len(), chunks);
     assert!(fractions.windows(2).all(|w| w[0] < w[1]), "progress only grows: {fractions:?}");
     assert_eq!(fractions.last(), Some(&1.0));
 }

@@ -2,29 +2,36 @@
 //!
 //! Storage holds a *snapshot* (the whole workspace in chunks of entities) and a *log* of
 //! batches written since. Each user command becomes one batch, written in one transaction;
-//! at start-up the snapshot is loaded and the log replayed on top. Compaction rewrites the
+//! at start-up the log's writes win over the snapshot's ([`Restore`]). Compaction rewrites the
 //! snapshot and clears the log in a single transaction, so a crash at any point leaves
 //! either the old or the new state, never a mix.
 //!
 //! Log entries are JSON text (small, one per command). Snapshot chunks are JSON in format 1
-//! and a compact binary encoding in format 2 ([`compact`]); a chunk's first byte tells which,
-//! so format-1 data still loads, and the next compaction rewrites it in format 2. The format
-//! version lets a newer Cairn refuse or migrate what another version wrote.
+//! and a compact binary encoding in formats 2 and 3 ([`compact`]); a chunk's first bytes tell
+//! which, so older data still loads, and the next compaction rewrites it in the current format.
+//! Format 3 stores the workspace part after part ([`parts`]: settings, then records object by
+//! object) so that a table can show before the rest has loaded. The format version lets a
+//! newer Cairn refuse or migrate what another version wrote.
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::change::{Commit, Entity, EntityKey};
-use super::workspace::{EntityRef, Workspace};
+use super::workspace::Workspace;
 
 /// The version of the stored format this build writes.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// Entities per snapshot chunk: few enough chunks to read fast, each small enough (a few MB)
 /// to encode and decode without a long pause.
 pub const CHUNK_SIZE: usize = 20_000;
 
 pub mod compact;
+pub mod parts;
+mod restore;
+
+pub use parts::{Loaded, Part};
+pub use restore::{Chunk, Restore};
 
 /// One write of one entity; `value: None` removes it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -78,23 +85,53 @@ pub fn snapshot(ws: &Workspace, chunk_size: usize) -> Vec<Batch> {
     ops.chunks(chunk_size.max(1)).map(|c| Batch { ops: c.to_vec() }).collect()
 }
 
-/// The whole workspace as format-2 snapshot chunks, ready to store.
+/// The whole workspace as snapshot chunks of the current format, ready to store.
 pub fn encode_snapshot(ws: &Workspace, chunk_size: usize) -> Vec<Vec<u8>> {
     SnapshotChunks::new(ws, chunk_size).collect()
 }
 
-/// The whole workspace as format-2 snapshot chunks, each encoded only when asked for,
-/// straight from the workspace's entities: writing a snapshot holds one encoded chunk at a
-/// time rather than a copy of every record (at a million contacts, gigabytes).
+/// The whole workspace as snapshot chunks of the current format, part after part
+/// ([`parts`]), each chunk encoded only when asked for, straight from the workspace's
+/// entities: writing a snapshot holds one encoded chunk at a time rather than a copy of every
+/// record (at a million contacts, gigabytes).
 pub struct SnapshotChunks<'a> {
-    refs: Vec<EntityRef<'a>>,
-    size: usize,
-    at: usize,
+    sections: Vec<parts::Section<'a>>,
+    plan: std::vec::IntoIter<Planned>,
+}
+
+/// One chunk to encode: a run of one section's entities, and the parts whole after it.
+struct Planned {
+    section: usize,
+    range: std::ops::Range<usize>,
+    done: Vec<Part>,
 }
 
 impl<'a> SnapshotChunks<'a> {
     pub fn new(ws: &'a Workspace, chunk_size: usize) -> Self {
-        SnapshotChunks { refs: ws.entity_refs(), size: chunk_size.max(1), at: 0 }
+        let sections = parts::sections(ws.schema(), ws.entity_refs());
+        let size = chunk_size.max(1);
+        let mut plan: Vec<Planned> = Vec::new();
+        let mut early: Vec<Part> = Vec::new();
+        for (section, s) in sections.iter().enumerate() {
+            let starts: Vec<usize> = (0..s.refs.len()).step_by(size).collect();
+            for (i, &start) in starts.iter().enumerate() {
+                let last = i + 1 == starts.len();
+                let mut done = std::mem::take(&mut early);
+                done.extend(s.part.clone().filter(|_| last));
+                plan.push(Planned { section, range: start..(start + size).min(s.refs.len()), done });
+            }
+            // A part with nothing in it is whole from the start: announced with the chunk
+            // before it (the settings are never empty: there is always a schema).
+            if starts.is_empty() {
+                if let Some(part) = s.part.clone() {
+                    match plan.last_mut() {
+                        Some(before) => before.done.push(part),
+                        None => early.push(part),
+                    }
+                }
+            }
+        }
+        SnapshotChunks { sections, plan: plan.into_iter() }
     }
 }
 
@@ -102,38 +139,25 @@ impl Iterator for SnapshotChunks<'_> {
     type Item = Vec<u8>;
 
     fn next(&mut self) -> Option<Vec<u8>> {
-        let end = self.refs.len().min(self.at + self.size);
-        let chunk = self.refs.get(self.at..end).filter(|chunk| !chunk.is_empty())?;
-        self.at = end;
-        Some(compact::encode_refs(chunk))
+        let planned = self.plan.next()?;
+        let refs = self.sections.get(planned.section)?.refs.get(planned.range)?;
+        Some(compact::encode_refs(refs, &planned.done))
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
-        let left = (self.refs.len() - self.at).div_ceil(self.size);
-        (left, Some(left))
+        self.plan.size_hint()
     }
 }
 
 impl ExactSizeIterator for SnapshotChunks<'_> {}
 
-/// Decodes one snapshot chunk of either format.
+/// Decodes one snapshot chunk of any format.
 pub fn decode_chunk(bytes: &[u8]) -> Result<Batch, LoadError> {
     if compact::is_compact(bytes) {
         return compact::decode(bytes).map(|ops| Batch { ops });
     }
     let text = std::str::from_utf8(bytes).map_err(|e| LoadError::Corrupt(e.to_string()))?;
     Batch::decode(text)
-}
-
-/// Decodes one snapshot chunk (either format) straight into `ws`, op by op, which is how
-/// a cold start loads: each record is stored while its bytes are still in the cache.
-/// On an error `ws` holds part of the chunk, so callers restore into a fresh workspace
-/// that they drop on error.
-pub fn apply_chunk(ws: &mut Workspace, bytes: &[u8]) -> Result<(), LoadError> {
-    if compact::is_compact(bytes) {
-        return compact::decode_each(bytes, |op| ws.put(op.key, op.value));
-    }
-    decode_chunk(bytes).map(|batch| batch.apply(ws))
 }
 
 /// Rebuilds a workspace from snapshot chunks given as text (format 1), then log entries.
@@ -181,6 +205,8 @@ fn restore_chunks<'a>(ws: &mut Workspace, version: u32, snapshot: impl Iterator<
 
 #[cfg(test)]
 mod format_tests;
+#[cfg(test)]
+mod parts_tests;
 #[cfg(test)]
 mod restore_tests;
 #[cfg(test)]

@@ -49,12 +49,13 @@ pub struct Loaded {
     pub log: Vec<String>,
 }
 
-/// A read in progress (see [`Database::read`]): the snapshot's chunks in order, then the log.
+/// A read in progress (see [`Database::read`]): the log and the snapshot's chunks in order.
 pub struct Reading {
     pub format: u32,
     pub device: Option<u64>,
     chunks: std::vec::IntoIter<JsFuture>,
-    log: JsFuture,
+    /// Taken by the first call to [`Reading::log`].
+    log: Option<JsFuture>,
 }
 
 impl Reading {
@@ -66,7 +67,7 @@ impl Reading {
             format: format.as_f64().map(|f| f as u32).unwrap_or(FORMAT_VERSION),
             device: device.as_string().and_then(|s| u64::from_str_radix(&s, 16).ok()),
             chunks: chunks.into_iter(),
-            log,
+            log: Some(log),
         }
     }
 
@@ -88,9 +89,21 @@ impl Reading {
         Some(bytes.ok_or_else(|| StorageError::Transaction("a snapshot chunk is neither text nor bytes".into())))
     }
 
-    /// The log's batches, in commit order.
-    pub async fn log(self) -> Result<Vec<String>, StorageError> {
-        Ok(strings(&self.log.await.map_err(tx_err)?))
+    /// The log's batches, in commit order. Its request was issued before the chunks', so it
+    /// arrives first.
+    pub async fn log(&mut self) -> Result<Vec<String>, StorageError> {
+        let log = self.log.take().ok_or_else(|| StorageError::Transaction("the log was taken already".into()))?;
+        Ok(strings(&log.await.map_err(tx_err)?))
+    }
+}
+
+/// A write transaction whose requests are all issued.
+pub struct Issued(IdbTransaction);
+
+impl Issued {
+    /// Resolves once the transaction is committed.
+    pub async fn done(self) -> Result<(), StorageError> {
+        transaction_done(&self.0).await.map_err(tx_err)
     }
 }
 
@@ -188,6 +201,12 @@ impl Database {
     /// `core::stored::SnapshotChunks`): each is copied to the browser as soon as it is made and
     /// dropped before the next, so the whole snapshot never sits in wasm memory at once.
     pub async fn replace_snapshot<C: AsRef<[u8]>>(&self, chunks: impl IntoIterator<Item = C>, device: u64) -> Result<(), StorageError> {
+        self.issue_snapshot(chunks, device)?.done().await
+    }
+
+    /// Issues every request of [`Database::replace_snapshot`] before returning, so a caller
+    /// can make the chunks from a borrowed workspace and await the commit after the borrow.
+    pub fn issue_snapshot<C: AsRef<[u8]>>(&self, chunks: impl IntoIterator<Item = C>, device: u64) -> Result<Issued, StorageError> {
         let tx = self.transaction(&[META, SNAPSHOT, LOG], IdbTransactionMode::Readwrite)?;
         let issue = || -> Result<(), JsValue> {
             let snapshot = tx.object_store(SNAPSHOT)?;
@@ -205,7 +224,7 @@ impl Database {
             let _ = tx.abort();
             return Err(tx_err(e));
         }
-        transaction_done(&tx).await.map_err(tx_err)
+        Ok(Issued(tx))
     }
 
     /// Records the device id (and format) of a new database.

@@ -37,6 +37,8 @@ pub enum StorageError {
     Transaction(String),
     #[error(transparent)]
     Load(#[from] LoadError),
+    #[error("the page is closing")]
+    Closing,
 }
 
 impl StorageError {

@@ -136,3 +136,22 @@ pub fn measure(name: &str, start: Option<&str>) {
         };
     }
 }
+
+/// Records `cairn:cold-start` (navigation → the first table usable) once per page load:
+/// called in the first frame after an index page showed its table, or after everything
+/// loaded when the page opened on another screen. The first call counts.
+pub fn first_table_usable() {
+    let Some(performance) = web_sys::window().and_then(|w| w.performance()) else { return };
+    if performance.get_entries_by_name_with_entry_type("cairn:cold-start", "measure").length() == 0 {
+        let _ = performance.mark("cairn:first-table");
+        let _ = performance.measure("cairn:cold-start");
+    }
+}
+
+/// [`first_table_usable`] in the next frame: the table just rendered is painted by then.
+pub fn first_table_shown() {
+    let on_frame = wasm_bindgen::closure::Closure::once_into_js(first_table_usable);
+    if let Some(window) = web_sys::window() {
+        let _ = window.request_animation_frame(wasm_bindgen::JsCast::unchecked_ref(&on_frame));
+    }
+}

@@ -16,11 +16,12 @@ use crate::core::i18n::Msg;
 use crate::core::id::IdGen;
 use crate::core::schema::default_schema;
 use crate::core::absorb::absorb;
-use crate::core::stored::{Batch, Op, SnapshotChunks, CHUNK_SIZE, FORMAT_VERSION};
+use crate::core::query::Query;
+use crate::core::stored::{Batch, Loaded, Op, Part, SnapshotChunks, CHUNK_SIZE, FORMAT_VERSION};
 use crate::core::time::Millis;
 use crate::core::workspace::Workspace;
 use crate::storage::idb::{Database, Reading};
-use crate::storage::restore::Progress;
+use crate::storage::restore::{Progress, Target};
 use crate::storage::{self, StorageError};
 use crate::ui::bench;
 
@@ -53,8 +54,6 @@ pub enum DispatchError {
     Storage(#[from] StorageError),
     #[error("the app is shutting down")]
     Disposed,
-    #[error("the workspace is still loading")]
-    Loading,
 }
 
 #[derive(Clone, Copy)]
@@ -63,6 +62,8 @@ pub struct Store {
     pub status: RwSignal<Status>,
     /// How much of the stored workspace is loaded, in percent, while `status` is `Loading`.
     pub progress: RwSignal<u8>,
+    /// Which parts of the stored workspace are whole while `status` is `Loading`.
+    pub loaded: RwSignal<Loaded>,
     db: StoredValue<Option<Database>, LocalStorage>,
     /// Tells the other tabs of this profile about each commit.
     tabs: StoredValue<Option<BroadcastChannel>, LocalStorage>,
@@ -84,6 +85,7 @@ impl Store {
             ws: RwSignal::new(Workspace::new(default_schema(), IdGen::new(random_u64(), random_u64() as u32))),
             status: RwSignal::new(Status::Loading),
             progress: RwSignal::new(0),
+            loaded: RwSignal::new(Loaded::default()),
             db: StoredValue::new_local(None),
             tabs: StoredValue::new_local(None),
             asked_persist: StoredValue::new(false),
@@ -106,12 +108,13 @@ impl Store {
                 }
             };
             let ready = status == Status::Ready;
+            self.loaded.set(Loaded::whole());
             self.status.set(status);
-            // Setting the status renders the first table synchronously; the next frame is
-            // when a person can use it.
+            // Setting the status renders the screen synchronously; the next frame is when a
+            // person can use it (unless a table was usable before, see `first_table`).
             let on_frame = Closure::once_into_js(move || {
                 bench::measure("cairn:load", Some("cairn:open"));
-                bench::measure("cairn:cold-start", None);
+                bench::first_table_usable();
                 if ready {
                     spawn_local(self.warm_indexes());
                 }
@@ -125,20 +128,57 @@ impl Store {
         });
     }
 
+    /// Whether the stored workspace is still loading (tracked). Anything that reads all of it
+    /// (exports, the recycle bin) waits until it is not.
+    pub fn loading(self) -> bool {
+        self.status.get() == Status::Loading
+    }
+
+    /// Whether the settings (schema, views, owners, pipelines) are loaded (tracked).
+    pub fn settings_ready(self) -> bool {
+        self.status.get() != Status::Loading || self.loaded.with(|l| l.has(&Part::Settings))
+    }
+
+    /// Whether an index page can show the table of `query` with `columns` (tracked):
+    /// everything is loaded, or all it reads is (`core::stored::Loaded::table_ready`).
+    pub fn table_ready(self, query: &Query, columns: &[String]) -> bool {
+        self.status.get() != Status::Loading || self.loaded.with(|l| self.ws.with(|ws| l.table_ready(ws.schema(), query, columns)))
+    }
+
+    /// Resolves once the stored workspace is loaded: a change made before would be replaced
+    /// by the data still loading. The load takes about a second; a short timer checks.
+    async fn until_loaded(self) {
+        while self.status.try_get_untracked() == Some(Status::Loading) {
+            pause(25).await;
+        }
+    }
+
     async fn open(self) -> Result<(), StorageError> {
         bench::mark("cairn:open");
         let (db, reading) = self.connect().await?;
         let (format, stored_device) = (reading.format, reading.device);
         let device = stored_device.unwrap_or_else(random_u64);
-        let mut ws = Workspace::new(default_schema(), IdGen::new(device, random_u64() as u32));
-        let log_len = self.restore_with_progress(&mut ws, reading).await?;
+        // Screens read the workspace while it loads, untracked until a part of it is whole:
+        // an index page shows its table once its object is loaded, other screens wait for all.
+        self.ws.set(Workspace::new(default_schema(), IdGen::new(device, random_u64() as u32)));
+        let log_len = match self.restore_with_progress(reading).await {
+            Ok(n) => n,
+            Err(e) => {
+                // Nothing of damaged data stays on screen; the stored data stays untouched.
+                self.ws.set(Workspace::new(default_schema(), IdGen::new(random_u64(), random_u64() as u32)));
+                return Err(e);
+            }
+        };
+        bench::mark("cairn:restored");
         if stored_device.is_none() {
             db.init_meta(device).await?;
         }
         // Data of an older format is rewritten in the current one (and stamped with it).
         if log_len > COMPACT_AFTER || format < FORMAT_VERSION {
             // A failed compaction leaves the old snapshot and log in place: nothing is lost.
-            let _ = db.replace_snapshot(SnapshotChunks::new(&ws, CHUNK_SIZE), device).await;
+            if let Some(Ok(issued)) = self.ws.try_with_untracked(|ws| db.issue_snapshot(SnapshotChunks::new(ws, CHUNK_SIZE), device)) {
+                let _ = issued.done().await;
+            }
         }
         let status = self.status;
         let db_slot = self.db;
@@ -147,8 +187,7 @@ impl Store {
             db_slot.set_value(None);
             status.set(Status::Outdated);
         });
-        bench::mark("cairn:restored");
-        self.ws.set(ws);
+        self.ws.notify();
         self.db.set_value(Some(db));
         self.listen_to_other_tabs();
         Ok(())
@@ -183,25 +222,38 @@ impl Store {
     }
 
     /// Restores the stored workspace into `ws` as its chunks arrive (see
-    /// `Reading::restore_into`), updating `progress` and letting the page repaint between
-    /// chunks when a step took long enough to be seen. Returns the number of log entries.
-    async fn restore_with_progress(self, ws: &mut Workspace, reading: Reading) -> Result<usize, StorageError> {
+    /// `Reading::restore_into`), updating `progress` and `loaded`. Until a table can show it
+    /// lets the page repaint only when a step took long enough to be seen; after that, after
+    /// every slice of a chunk, so the table answers clicks while the rest loads. Returns the
+    /// number of log entries.
+    async fn restore_with_progress(self, reading: Reading) -> Result<usize, StorageError> {
         let mut shown = js_sys::Date::now();
+        let mut records_in = false;
         reading
-            .restore_into(ws, move |progress| {
+            .restore_into(Published(self.ws), move |progress| {
                 let fraction = match progress {
-                    Progress::Chunk(fraction) => fraction,
+                    Progress::Chunk(fraction) => Some(fraction),
+                    Progress::Slice => None,
                     Progress::FirstChunk => {
                         bench::mark("cairn:read");
                         return None;
                     }
-                    Progress::Decoded => {
+                    Progress::Parts(loaded) => {
+                        records_in = loaded.has_records();
+                        self.loaded.set(loaded);
+                        // What read the workspace while it loaded reads it again.
+                        self.ws.notify();
+                        return None;
+                    }
+                    Progress::Applied => {
                         bench::mark("cairn:decoded");
                         return None;
                     }
                 };
-                self.progress.set((fraction * 100.0) as u8);
-                let due = js_sys::Date::now() - shown >= 100.0;
+                if let Some(fraction) = fraction {
+                    self.progress.set((fraction * 100.0) as u8);
+                }
+                let due = records_in || js_sys::Date::now() - shown >= 100.0;
                 due.then(|| {
                     shown = js_sys::Date::now();
                     next_task()
@@ -266,9 +318,7 @@ impl Store {
     /// backup: `change` edits the workspace and returns its commit) and persists it as one
     /// batch; on a storage failure the change is undone.
     pub async fn apply<T, E>(self, change: impl FnOnce(&mut Workspace) -> Result<(Commit, T), E>) -> Result<Result<T, E>, DispatchError> {
-        if self.status.get_untracked() == Status::Loading {
-            return Err(DispatchError::Loading);
-        }
+        self.until_loaded().await;
         let (commit, value) = match self.ws.try_update(change).ok_or(DispatchError::Disposed)? {
             Ok(done) => done,
             Err(e) => return Ok(Err(e)),
@@ -282,10 +332,7 @@ impl Store {
 
     /// Runs a command and persists it; on a storage failure the change is undone.
     pub async fn dispatch(self, command: Command) -> Result<Commit, DispatchError> {
-        // A change made before the stored workspace is loaded would be replaced by it.
-        if self.status.get_untracked() == Status::Loading {
-            return Err(DispatchError::Loading);
-        }
+        self.until_loaded().await;
         let ctx = Context::user(now());
         bench::mark("cairn:commit-start");
         let commit = self.ws.try_update(|ws| ws.execute(command, &ctx)).ok_or(DispatchError::Disposed)??;
@@ -305,7 +352,6 @@ impl Store {
 pub fn failure_message(error: &DispatchError) -> Msg {
     match error {
         DispatchError::Storage(StorageError::QuotaExceeded) => Msg::StorageFull,
-        DispatchError::Loading => Msg::Loading,
         _ => Msg::StorageWriteFailed,
     }
 }
@@ -316,10 +362,34 @@ impl Default for Store {
     }
 }
 
-/// Resolves in a later task (a zero-delay timeout), so the browser can paint meanwhile.
+/// The app's workspace, written while its screens may read it: untracked, so nothing
+/// re-renders per chunk; `restore_with_progress` notifies when a part is whole.
+struct Published(RwSignal<Workspace>);
+
+impl Target for Published {
+    fn update<R>(&mut self, f: impl FnOnce(&mut Workspace) -> R) -> Option<R> {
+        self.0.try_update_untracked(f)
+    }
+}
+
+/// Resolves in a later task, so the browser can paint and handle input meanwhile. A message
+/// to itself, not a zero-delay timeout: nested timeouts wait at least 4 ms each, which a load
+/// that pauses a few hundred times would spend idle.
 async fn next_task() {
+    let Ok(channel) = web_sys::MessageChannel::new() else { return pause(0).await };
+    let promise = js_sys::Promise::new(&mut |resolve, _| channel.port1().set_onmessage(Some(&resolve)));
+    if channel.port2().post_message(&wasm_bindgen::JsValue::NULL).is_err() {
+        return pause(0).await;
+    }
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    // Held until here, so the ports stay alive until the message has arrived.
+    channel.port1().set_onmessage(None);
+}
+
+/// Resolves after `ms` milliseconds, in a later task.
+async fn pause(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let scheduled = web_sys::window().is_some_and(|w| w.set_timeout_with_callback(&resolve).is_ok());
+        let scheduled = web_sys::window().is_some_and(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).is_ok());
         if !scheduled {
             let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
         }

@@ -1,11 +1,13 @@
-//! Format 2 snapshot chunks: a batch in a compact binary encoding.
+//! Format 2 and 3 snapshot chunks: a batch in a compact binary encoding.
 //!
 //! A format-1 chunk is JSON, which spells out every property name, every field name and every
 //! id in text, once per record; at 100,000 contacts that is ~200 MB to write and parse. A
 //! format-2 chunk names things once and writes numbers as numbers:
 //!
 //! ```text
-//! chunk  = MAGIC names ops
+//! chunk  = MAGIC3 done names ops    (format 3; format 2: MAGIC names ops)
+//! done   = count part*               the parts whole once this chunk is applied
+//! part   = 0 | 1 len utf8            the settings | the records of the named object
 //! names  = count (len utf8)*        object, property and label names, indexed by position
 //! ops    = count op*
 //! op     = RECORD record | BINNED millis record count edge* | EDGE edge | REDIRECT id id
@@ -24,7 +26,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use super::{LoadError, Op};
+use super::{LoadError, Op, Part};
 use crate::core::association::Edge;
 use crate::core::change::{Binned, Entity, Redirect};
 use crate::core::id::RecordId;
@@ -36,6 +38,11 @@ use crate::core::workspace::{Borrowed, EntityRef};
 
 /// The first bytes of every format-2 chunk.
 pub const MAGIC: &[u8; 4] = b"\0CS2";
+/// The first bytes of every format-3 chunk, which starts with the parts it completes.
+pub const MAGIC3: &[u8; 4] = b"\0CS3";
+
+const SETTINGS: u8 = 0;
+const RECORDS: u8 = 1;
 
 const RECORD: u8 = 1;
 const BINNED: u8 = 2;
@@ -51,31 +58,41 @@ const NUMBER: u8 = 4;
 const TEXT: u8 = 5;
 const LIST: u8 = 6;
 
-/// Whether stored bytes are a format-2 chunk (rather than format-1 JSON text).
+/// Whether stored bytes are a format-2 or format-3 chunk (rather than format-1 JSON text).
 pub fn is_compact(bytes: &[u8]) -> bool {
-    bytes.starts_with(MAGIC)
+    bytes.starts_with(MAGIC) || bytes.starts_with(MAGIC3)
 }
 
-/// Encodes ops as one chunk.
-pub fn encode(ops: &[Op]) -> Vec<u8> {
-    encode_with(ops.len(), |body| ops.iter().for_each(|op| body.op(op)))
+/// Encodes ops as one format-3 chunk that completes the parts `done`.
+pub fn encode(ops: &[Op], done: &[Part]) -> Vec<u8> {
+    encode_with(ops.len(), done, |body| ops.iter().for_each(|op| body.op(op)))
 }
 
 /// Encodes a run of a workspace's entities, borrowed ([`Workspace::entity_refs`]), as one
 /// chunk: the same bytes as [`encode`] of their snapshot ops, without copying a record.
 ///
 /// [`Workspace::entity_refs`]: crate::core::workspace::Workspace::entity_refs
-pub fn encode_refs(refs: &[EntityRef<'_>]) -> Vec<u8> {
-    encode_with(refs.len(), |body| refs.iter().for_each(|entity| body.entity_ref(entity)))
+pub fn encode_refs(refs: &[EntityRef<'_>], done: &[Part]) -> Vec<u8> {
+    encode_with(refs.len(), done, |body| refs.iter().for_each(|entity| body.entity_ref(entity)))
 }
 
-fn encode_with<'a>(count: usize, ops: impl FnOnce(&mut Writer<'a>)) -> Vec<u8> {
+fn encode_with<'a>(count: usize, done: &[Part], ops: impl FnOnce(&mut Writer<'a>)) -> Vec<u8> {
     let mut body = Writer { out: Vec::with_capacity(count * 256), names: HashMap::new(), order: Vec::new() };
     body.uint(count as u64);
     ops(&mut body);
     let mut out = Vec::with_capacity(body.out.len() + body.order.len() * 16 + 8);
-    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(MAGIC3);
     let mut head = Writer { out, names: HashMap::new(), order: Vec::new() };
+    head.uint(done.len() as u64);
+    for part in done {
+        match part {
+            Part::Settings => head.out.push(SETTINGS),
+            Part::Records(object) => {
+                head.out.push(RECORDS);
+                head.bytes(object.as_bytes());
+            }
+        }
+    }
     head.uint(body.order.len() as u64);
     for name in &body.order {
         head.bytes(name.as_bytes());
@@ -92,28 +109,75 @@ pub fn decode(bytes: &[u8]) -> Result<Vec<Op>, LoadError> {
     Ok(ops)
 }
 
-/// Decodes one chunk and hands over each op as soon as it is read, so that a loader can
-/// store it while its bytes are still in the cache. On an error the ops before it have
-/// been handed over already.
-pub fn decode_each(bytes: &[u8], mut each: impl FnMut(Op)) -> Result<(), LoadError> {
-    let rest = bytes.strip_prefix(MAGIC.as_slice()).ok_or_else(|| corrupt("not a format-2 chunk"))?;
-    let mut r = Reader { bytes: rest, names: Vec::new(), keys: Vec::new() };
-    let count = r.len()?;
-    let mut names = Vec::with_capacity(count);
-    for _ in 0..count {
-        names.push(r.str()?);
+/// Decodes one chunk (format 2 or 3) and hands over each op as soon as it is read, so that
+/// a loader can store it while its bytes are still in the cache; returns the parts the chunk
+/// completes (none in format 2). On an error the ops before it have been handed over already.
+pub fn decode_each(bytes: &[u8], each: impl FnMut(Op)) -> Result<Vec<Part>, LoadError> {
+    let mut ops = Ops::open(bytes)?;
+    ops.take(usize::MAX, each)?;
+    Ok(ops.done)
+}
+
+/// A chunk being decoded a few ops at a time, so that a loader can pause between them (to
+/// let the page answer a click) and go on later where it stopped.
+pub struct Ops<'a> {
+    r: Reader<'a>,
+    left: usize,
+    done: Vec<Part>,
+}
+
+impl<'a> Ops<'a> {
+    /// Reads the chunk's header: the parts it completes and its name table.
+    pub fn open(bytes: &'a [u8]) -> Result<Ops<'a>, LoadError> {
+        let (rest, sectioned) = match (bytes.strip_prefix(MAGIC3.as_slice()), bytes.strip_prefix(MAGIC.as_slice())) {
+            (Some(rest), _) => (rest, true),
+            (None, Some(rest)) => (rest, false),
+            (None, None) => return Err(corrupt("not a format-2 or format-3 chunk")),
+        };
+        let mut r = Reader { bytes: rest, names: Vec::new(), keys: Vec::new() };
+        let mut done = Vec::new();
+        if sectioned {
+            for _ in 0..r.len()? {
+                done.push(match r.byte()? {
+                    SETTINGS => Part::Settings,
+                    RECORDS => Part::Records(r.str()?.to_string()),
+                    _ => return Err(corrupt("unknown part")),
+                });
+            }
+        }
+        let count = r.len()?;
+        let mut names = Vec::with_capacity(count);
+        for _ in 0..count {
+            names.push(r.str()?);
+        }
+        r.keys = names.iter().map(|n| PropKey::of(n)).collect();
+        // The interned copies: object names are kept by every record and link without a copy.
+        r.names = r.keys.iter().map(|k| k.name()).collect();
+        let left = r.len()?;
+        Ok(Ops { r, left, done })
     }
-    r.keys = names.iter().map(|n| PropKey::of(n)).collect();
-    // The interned copies: object names are kept by every record and link without a copy.
-    r.names = r.keys.iter().map(|k| k.name()).collect();
-    let count = r.len()?;
-    for _ in 0..count {
-        each(r.op()?);
+
+    /// The parts the chunk completes once all of its ops are applied.
+    pub fn done(&self) -> &[Part] {
+        &self.done
     }
-    if !r.bytes.is_empty() {
-        return Err(corrupt("trailing bytes"));
+
+    /// Hands over up to `n` more ops; true once the chunk is finished (and had nothing after
+    /// its last op).
+    pub fn take(&mut self, n: usize, mut each: impl FnMut(Op)) -> Result<bool, LoadError> {
+        let now = n.min(self.left);
+        for _ in 0..now {
+            each(self.r.op()?);
+        }
+        self.left -= now;
+        if self.left > 0 {
+            return Ok(false);
+        }
+        if !self.r.bytes.is_empty() {
+            return Err(corrupt("trailing bytes"));
+        }
+        Ok(true)
     }
-    Ok(())
 }
 
 // Cold and out of line: the decoder checks every byte, and the error paths should not

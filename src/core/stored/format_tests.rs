@@ -1,5 +1,6 @@
-//! The stored formats: format-2 chunks round-trip every entity kind, refuse damage without
-//! panicking, and the released format-1 fixture still opens (and migrates) unchanged.
+//! The stored formats: compact chunks round-trip every entity kind, refuse damage without
+//! panicking, and the released format-1 and format-2 fixtures still open (and migrate)
+//! unchanged.
 
 use serde::Deserialize;
 
@@ -8,7 +9,8 @@ use super::*;
 use crate::core::id::IdGen;
 use crate::core::schema::default_schema;
 
-/// What a format-1 database held, as `tests/fixtures/format-1.json` keeps it.
+/// What a format-1 or format-2 database held, as `tests/fixtures/format-N.json` keeps it
+/// (format-2 chunks as hexadecimal text).
 #[derive(Deserialize)]
 struct Fixture {
     format: u32,
@@ -22,7 +24,7 @@ fn fresh() -> Workspace {
 }
 
 #[test]
-fn format_2_chunks_round_trip_every_entity_kind() {
+fn compact_chunks_round_trip_every_entity_kind() {
     let (ws, _) = every_kind();
     for chunk_size in [1, 4, CHUNK_SIZE] {
         let chunks = encode_snapshot(&ws, chunk_size);
@@ -37,15 +39,20 @@ fn format_2_chunks_round_trip_every_entity_kind() {
 fn chunks_encoded_from_borrowed_entities_are_the_bytes_of_the_copied_ops() {
     let (ws, _) = every_kind();
     for chunk_size in [1, 3, CHUNK_SIZE] {
-        let copied: Vec<Vec<u8>> = snapshot(&ws, chunk_size).iter().map(|b| compact::encode(&b.ops)).collect();
         let chunks = SnapshotChunks::new(&ws, chunk_size);
-        assert_eq!(chunks.len(), copied.len());
-        assert_eq!(chunks.collect::<Vec<_>>(), copied, "chunks of {chunk_size}");
+        let count = chunks.len();
+        let chunks: Vec<Vec<u8>> = chunks.collect();
+        assert_eq!(chunks.len(), count);
+        for chunk in chunks {
+            let mut ops = Vec::new();
+            let done = compact::decode_each(&chunk, |op| ops.push(op)).expect("decodes");
+            assert_eq!(compact::encode(&ops, &done), chunk, "chunks of {chunk_size}");
+        }
     }
 }
 
 #[test]
-fn format_2_is_less_than_half_the_size_of_json() {
+fn compact_chunks_are_less_than_half_the_size_of_json() {
     let mut ws = fresh();
     let sample = crate::core::sample::generate(ws.schema(), 7, crate::core::sample::SampleSize::DEMO, crate::core::time::Millis(1_795_392_000_000));
     sample.load_into(&mut ws);
@@ -105,6 +112,42 @@ fn the_released_format_1_fixture_opens_into_the_same_workspace() {
     assert_eq!(opened.binned().count(), 1);
     // Migrated: written again in the current format, it reads back the same.
     let mut migrated = fresh();
-    restore_bytes(&mut migrated, FORMAT_VERSION, &encode_snapshot(&opened, CHUNK_SIZE), &[]).expect("format 2 opens");
+    restore_bytes(&mut migrated, FORMAT_VERSION, &encode_snapshot(&opened, CHUNK_SIZE), &[]).expect("the current format opens");
+    assert_eq!(migrated.entities(), opened.entities());
+}
+
+fn unhex(text: &str) -> Vec<u8> {
+    (0..text.len()).step_by(2).map(|i| u8::from_str_radix(&text[i..i + 2], 16).expect("hex")).collect()
+}
+
+#[test]
+fn the_released_format_2_fixture_opens_into_the_same_workspace() {
+    let fixture: Fixture = serde_json::from_str(include_str!("../../../tests/fixtures/format-2.json")).expect("fixture parses");
+    assert_eq!((fixture.format, fixture.device.as_str()), (2, "3"));
+    let chunks: Vec<Vec<u8>> = fixture.snapshot.iter().map(|c| unhex(c)).collect();
+    assert!(chunks.len() > 1 && chunks.iter().all(|c| c.starts_with(compact::MAGIC)), "format-2 chunks");
+    assert!(!fixture.log.is_empty());
+    let mut opened = fresh();
+    restore_bytes(&mut opened, fixture.format, &chunks, &fixture.log).expect("format 2 opens");
+    // What it was written from: every entity kind, checked fact by fact.
+    let kinds: std::collections::BTreeSet<&str> = opened.entities().iter().map(super::tests::kind).collect();
+    let all = ["association_defs", "binned", "edge", "enrollment", "notification", "outbox", "owner", "pipeline", "record", "redirect", "schema", "segment", "unlinked", "view", "workflow"];
+    assert_eq!(kinds, all.into_iter().collect());
+    let ada = opened.records().find(|r| r.text("email") == "ada@example.com").expect("Ada is there");
+    assert_eq!(ada.text("firstname"), "Augusta", "merged");
+    let acme = opened.records().find(|r| r.text("domain") == "acme.com").expect("Acme is there");
+    assert!(opened.associations().edge(&ada.id, &acme.id).expect("Ada works at Acme").labels.contains("primary"));
+    assert_eq!(opened.binned().count(), 1);
+    assert_eq!(opened.automation().workflows().count(), 1);
+    // The app's restore (log first) opens it the same way, completing no part before the end.
+    let mut app = fresh();
+    let mut restore = Restore::start(&mut app, fixture.format, &fixture.log).expect("log applies");
+    for chunk in &chunks {
+        assert!(restore.chunk(&mut app, chunk).expect("applies").is_empty());
+    }
+    assert_eq!(app.entities(), opened.entities());
+    // Migrated: written again in the current format, it reads back the same.
+    let mut migrated = fresh();
+    restore_bytes(&mut migrated, FORMAT_VERSION, &encode_snapshot(&opened, CHUNK_SIZE), &[]).expect("format 3 opens");
     assert_eq!(migrated.entities(), opened.entities());
 }

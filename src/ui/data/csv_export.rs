@@ -72,7 +72,7 @@ pub fn CsvExportCard() -> impl IntoView {
                 {move || i18n.t(Msg::ExportBom)}
             </label>
             <div class="cairn-form__actions">
-                <button type="button" class="cairn-button cairn-button--primary" on:click=on_export>{move || i18n.t(Msg::ExportCsvAction)}</button>
+                <button type="button" class="cairn-button cairn-button--primary" disabled=move || store.loading() on:click=on_export>{move || i18n.t(Msg::ExportCsvAction)}</button>
             </div>
         </div>
     }

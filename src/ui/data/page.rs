@@ -166,7 +166,7 @@ pub fn DataPage() -> impl IntoView {
                         <p class="cairn-muted">{move || i18n.t(Msg::PassphraseHint)}</p>
                     </Show>
                     <div class="cairn-form__actions">
-                        <button type="button" class="cairn-button cairn-button--primary" disabled=move || exporting.get() on:click=on_export>
+                        <button type="button" class="cairn-button cairn-button--primary" disabled=move || exporting.get() || store.loading() on:click=on_export>
                             {move || i18n.t(Msg::ExportBackup)}
                         </button>
                         <Show when=move || exporting.get()><span class="cairn-form__status">{move || i18n.t(Msg::Working)}</span></Show>

@@ -26,7 +26,7 @@ use crate::ui::data::files::download;
 use crate::ui::shell::LoadProgress;
 use crate::ui::i18n::use_i18n;
 use crate::ui::segments::CreateSegmentDialog;
-use crate::ui::store::{now, use_store, Status};
+use crate::ui::store::{now, use_store};
 
 /// How long typing in the quick search must pause before the table is searched.
 const SEARCH_DEBOUNCE: Duration = Duration::from_millis(200);
@@ -57,11 +57,11 @@ pub fn IndexPage(#[prop(into)] object: String) -> impl IntoView {
     });
     let state = RwSignal::new(TableState::default());
     let tab = RwSignal::new(Tab::Builtin(Builtin::All));
-    // The last tab used for this object, once the workspace (and its views) has loaded.
+    // The last tab used for this object, once the settings (and their views) have loaded.
     let restored = StoredValue::new(false);
     let restore_object = object.clone();
     Effect::new(move |_| {
-        if store.status.get() == Status::Loading || restored.get_value() {
+        if !store.settings_ready() || restored.get_value() {
             return;
         }
         restored.set_value(true);
@@ -137,6 +137,19 @@ pub fn IndexPage(#[prop(into)] object: String) -> impl IntoView {
         let object = object.clone();
         move || Query { object: object.clone(), filter: checked.with(|(f, _)| f.clone()), sort: sort.get() }
     };
+    // The table shows once what it reads is loaded (this object's records and the settings),
+    // usually before the rest of the workspace.
+    let ready = Memo::new({
+        let query_of = query_of.clone();
+        move |_| store.table_ready(&query_of(), &column_names.get())
+    });
+    let shown = StoredValue::new(false);
+    Effect::new(move |_| {
+        if ready.get() && !shown.get_value() {
+            shown.set_value(true);
+            bench::first_table_shown();
+        }
+    });
     let data = Memo::new({
         let query_of = query_of.clone();
         move |_| {
@@ -161,7 +174,9 @@ pub fn IndexPage(#[prop(into)] object: String) -> impl IntoView {
     let bin_open = RwSignal::new(false);
     let confirming = RwSignal::new(false);
     let toast = RwSignal::new(None::<Toast>);
-    let loading = move || store.status.get() == Status::Loading;
+    let loading = move || !ready.get();
+    // Binned records load after every object's records.
+    let all_loading = move || store.loading();
     let object_name = object.clone();
     let count_text = move || {
         let n = data.with(|d| d.total);
@@ -260,7 +275,7 @@ pub fn IndexPage(#[prop(into)] object: String) -> impl IntoView {
                 <p class="cairn-page__count" data-testid="record-count" aria-live="polite">{count_text}</p>
                 <div class="cairn-records__actions">
                     {move || board_href().map(|href| view! { <a class="cairn-button" href=href data-testid="view-board">{i18n.t(Msg::ViewBoard)}</a> })}
-                    <button type="button" class="cairn-button" on:click=move |_| bin_open.set(true)>{move || i18n.t(Msg::IdxBin)}</button>
+                    <button type="button" class="cairn-button" disabled=all_loading on:click=move |_| bin_open.set(true)>{move || i18n.t(Msg::IdxBin)}</button>
                     <a class="cairn-button" href=import_href>{move || i18n.t(Msg::ImportAction)}</a>
                     <button type="button" class="cairn-button cairn-button--primary" on:click=move |_| creating.set(true)>{move || i18n.t(Msg::IdxCreate)}</button>
                 </div>

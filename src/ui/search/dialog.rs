@@ -133,7 +133,8 @@ fn SearchDialog(on_close: Callback<()>) -> impl IntoView {
                     aria-activedescendant=move || (!flat.with(Vec::is_empty)).then(|| option_id(active.get()))
                     prop:value=move || text.get() on:input=move |ev| { text.set(event_target_value(&ev)); active.set(0); } on:keydown=on_keydown/>
                 <p id="search-hint" class="cairn-muted">{move || i18n.t(Msg::IdxSearchHint)}</p>
-                <ul id="search-results" role="listbox" class="cairn-search__list" aria-labelledby="search-title">{results}</ul>
+                <ul id="search-results" role="listbox" class="cairn-search__list" aria-labelledby="search-title"
+                    aria-busy=move || store.loading().to_string()>{results}</ul>
                 <Show when=move || flat.with(Vec::is_empty) && text.with(|t| !t.trim().is_empty())>
                     <p class="cairn-muted">{move || i18n.t(Msg::IdxNoResults)}</p>
                 </Show>
