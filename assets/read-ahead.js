@@ -84,12 +84,15 @@
     return null;
   });
 
-  const readInWorker = (db) => new Promise((resolve) => {
+  // Started at once, beside the page's own connection: the worker's reads then begin while
+  // the page is still opening its connection. Resolves to the reads, or null if the worker
+  // found nothing or failed before the chunk keys were known.
+  const readInWorker = () => new Promise((resolve) => {
     let worker;
     try {
       worker = new Worker(workerUrl);
     } catch {
-      resolve(readHere(db));
+      resolve(null);
       return;
     }
     const pending = [];
@@ -105,7 +108,7 @@
     let unsettled = 0;
     const fail = (why) => {
       worker.terminate();
-      if (!chunks) resolve(readHere(db));
+      if (!chunks) resolve(null);
       else pending.forEach((d) => d.rej(new Error(why)));
     };
     worker.onerror = () => fail('the reading worker failed');
@@ -116,7 +119,7 @@
         log = deferred();
         unsettled = pending.length;
         const [format, device] = [Promise.resolve(data.format), Promise.resolve(data.device)];
-        resolve(handOver({ db, format, device, log: log.promise, chunks: chunks.map((d) => d.promise) }, 'worker'));
+        resolve({ format, device, log: log.promise, chunks: chunks.map((d) => d.promise), stop: () => worker.terminate() });
         return;
       }
       const target = data.kind === 'log' ? log : chunks?.[data.i];
@@ -127,10 +130,16 @@
     };
   });
 
-  self.cairnReadAhead = openExisting().then((db) => {
-    if (!db) return null;
+  const inWorker = workerUrl && self.Worker ? readInWorker() : Promise.resolve(null);
+  self.cairnReadAhead = Promise.all([openExisting(), inWorker]).then(([db, read]) => {
+    if (!db) {
+      read?.stop();
+      return null;
+    }
     // Until the app takes the connection over, never stand in the way of an upgrade.
     db.onversionchange = () => db.close();
-    return workerUrl && self.Worker ? readInWorker(db) : readHere(db);
+    if (!read) return readHere(db);
+    const { stop, ...reads } = read;
+    return handOver({ db, ...reads }, 'worker');
   });
 })();
