@@ -95,6 +95,16 @@ async fn opening_a_database_from_a_newer_version_reports_the_cause() {
     }
 }
 
+/// The database `name` opened without the app's adapter, with a read-write transaction over
+/// its three stores: for writing what an older version of Cairn left behind.
+async fn raw_write(name: &str) -> (web_sys::IdbDatabase, web_sys::IdbTransaction) {
+    let factory = web_sys::window().and_then(|w| w.indexed_db().ok().flatten()).expect("indexedDB");
+    let raw: web_sys::IdbDatabase = request(&factory.open(name).expect("open request")).await.expect("opens").dyn_into().expect("a database");
+    let stores = js_sys::Array::of3(&"meta".into(), &"snapshot".into(), &"log".into());
+    let tx = raw.transaction_with_str_sequence_and_mode(&stores, web_sys::IdbTransactionMode::Readwrite).expect("transaction");
+    (raw, tx)
+}
+
 /// What a format-1 database held: `tests/fixtures/format-1.json`.
 #[derive(serde::Deserialize)]
 struct Format1 {
@@ -109,10 +119,7 @@ async fn a_format_1_database_opens_and_migrates_to_the_current_format() {
     let name = unique_name("format-1");
     // Write the fixture the way format-1 Cairn left it: text chunks, text log, format 1.
     Database::open(&name).await.expect("creates the stores").close();
-    let factory = web_sys::window().and_then(|w| w.indexed_db().ok().flatten()).expect("indexedDB");
-    let raw: web_sys::IdbDatabase = request(&factory.open(&name).expect("open request")).await.expect("opens").dyn_into().expect("a database");
-    let stores = js_sys::Array::of3(&"meta".into(), &"snapshot".into(), &"log".into());
-    let tx = raw.transaction_with_str_sequence_and_mode(&stores, web_sys::IdbTransactionMode::Readwrite).expect("transaction");
+    let (raw, tx) = raw_write(&name).await;
     let meta = tx.object_store("meta").expect("meta");
     meta.put_with_key(&1.into(), &"format".into()).expect("format");
     meta.put_with_key(&fixture.device.as_str().into(), &"device".into()).expect("device");
@@ -166,10 +173,7 @@ async fn a_format_2_database_opens_through_the_apps_restore_and_migrates() {
     let db = Database::open(&name).await.expect("creates the stores");
     db.compact(&chunks, 3).await.expect("writes the chunks");
     db.close();
-    let factory = web_sys::window().and_then(|w| w.indexed_db().ok().flatten()).expect("indexedDB");
-    let raw: web_sys::IdbDatabase = request(&factory.open(&name).expect("open request")).await.expect("opens").dyn_into().expect("a database");
-    let stores = js_sys::Array::of2(&"meta".into(), &"log".into());
-    let tx = raw.transaction_with_str_sequence_and_mode(&stores, web_sys::IdbTransactionMode::Readwrite).expect("transaction");
+    let (raw, tx) = raw_write(&name).await;
     tx.object_store("meta").and_then(|m| m.put_with_key(&2.into(), &"format".into())).expect("format");
     for entry in &fixture.log {
         tx.object_store("log").and_then(|s| s.add(&entry.as_str().into())).expect("log entry");

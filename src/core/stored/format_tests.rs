@@ -120,15 +120,16 @@ fn unhex(text: &str) -> Vec<u8> {
     (0..text.len()).step_by(2).map(|i| u8::from_str_radix(&text[i..i + 2], 16).expect("hex")).collect()
 }
 
-#[test]
-fn the_released_format_2_fixture_opens_into_the_same_workspace() {
-    let fixture: Fixture = serde_json::from_str(include_str!("../../../tests/fixtures/format-2.json")).expect("fixture parses");
-    assert_eq!((fixture.format, fixture.device.as_str()), (2, "3"));
+/// Opens a fixture of a compact format (chunks in hexadecimal) written from [`every_kind`]'s
+/// log: the snapshot after all but the last two commands, those two in the log.
+fn opens_every_kind(text: &str, format: u32, magic: &[u8]) -> Workspace {
+    let fixture: Fixture = serde_json::from_str(text).expect("fixture parses");
+    assert_eq!((fixture.format, fixture.device.as_str()), (format, "3"));
     let chunks: Vec<Vec<u8>> = fixture.snapshot.iter().map(|c| unhex(c)).collect();
-    assert!(chunks.len() > 1 && chunks.iter().all(|c| c.starts_with(compact::MAGIC)), "format-2 chunks");
+    assert!(chunks.len() > 1 && chunks.iter().all(|c| c.starts_with(magic)), "format-{format} chunks");
     assert!(!fixture.log.is_empty());
     let mut opened = fresh();
-    restore_bytes(&mut opened, fixture.format, &chunks, &fixture.log).expect("format 2 opens");
+    restore_bytes(&mut opened, fixture.format, &chunks, &fixture.log).expect("the fixture opens");
     // What it was written from: every entity kind, checked fact by fact.
     let kinds: std::collections::BTreeSet<&str> = opened.entities().iter().map(super::tests::kind).collect();
     let all = ["association_defs", "binned", "edge", "enrollment", "notification", "outbox", "owner", "pipeline", "record", "redirect", "schema", "segment", "unlinked", "view", "workflow"];
@@ -139,15 +140,28 @@ fn the_released_format_2_fixture_opens_into_the_same_workspace() {
     assert!(opened.associations().edge(&ada.id, &acme.id).expect("Ada works at Acme").labels.contains("primary"));
     assert_eq!(opened.binned().count(), 1);
     assert_eq!(opened.automation().workflows().count(), 1);
-    // The app's restore (log first) opens it the same way, completing no part before the end.
+    // The app's restore (log first) opens it the same way; format 2 completes no part before
+    // the end, format 3 announces the settings and every object.
     let mut app = fresh();
     let mut restore = Restore::start(&mut app, fixture.format, &fixture.log).expect("log applies");
-    for chunk in &chunks {
-        assert!(restore.chunk(&mut app, chunk).expect("applies").is_empty());
-    }
+    let parts: Vec<Part> = chunks.iter().flat_map(|chunk| restore.chunk(&mut app, chunk).expect("applies")).collect();
     assert_eq!(app.entities(), opened.entities());
+    assert_eq!(parts.contains(&Part::Settings), format >= 3);
     // Migrated: written again in the current format, it reads back the same.
     let mut migrated = fresh();
-    restore_bytes(&mut migrated, FORMAT_VERSION, &encode_snapshot(&opened, CHUNK_SIZE), &[]).expect("format 3 opens");
+    restore_bytes(&mut migrated, FORMAT_VERSION, &encode_snapshot(&opened, CHUNK_SIZE), &[]).expect("the current format opens");
     assert_eq!(migrated.entities(), opened.entities());
+    opened
+}
+
+#[test]
+fn the_released_format_2_fixture_opens_into_the_same_workspace() {
+    opens_every_kind(include_str!("../../../tests/fixtures/format-2.json"), 2, compact::MAGIC);
+}
+
+#[test]
+fn the_released_format_3_fixture_opens_into_the_same_workspace() {
+    let format_3 = opens_every_kind(include_str!("../../../tests/fixtures/format-3.json"), 3, compact::MAGIC3);
+    let format_2 = opens_every_kind(include_str!("../../../tests/fixtures/format-2.json"), 2, compact::MAGIC);
+    assert_eq!(format_3.entities(), format_2.entities(), "both fixtures hold the same workspace");
 }
