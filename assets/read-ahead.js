@@ -85,16 +85,19 @@
   });
 
   // Started at once, beside the page's own connection: the worker's reads then begin while
-  // the page is still opening its connection. Resolves to the reads, or null if the worker
-  // found nothing or failed before the chunk keys were known.
-  const readInWorker = () => new Promise((resolve) => {
+  // the page is still opening its connection. `reads` resolves to the reads, or null if the
+  // worker found nothing or failed before the chunk keys were known; `stop` ends the worker.
+  const readInWorker = () => {
     let worker;
     try {
       worker = new Worker(workerUrl);
     } catch {
-      resolve(null);
-      return;
+      return { stop: () => {}, reads: Promise.resolve(null) };
     }
+    return { stop: () => worker.terminate(), reads: workerReads(worker) };
+  };
+
+  const workerReads = (worker) => new Promise((resolve) => {
     const pending = [];
     const deferred = () => {
       const d = {};
@@ -119,7 +122,7 @@
         log = deferred();
         unsettled = pending.length;
         const [format, device] = [Promise.resolve(data.format), Promise.resolve(data.device)];
-        resolve({ format, device, log: log.promise, chunks: chunks.map((d) => d.promise), stop: () => worker.terminate() });
+        resolve({ format, device, log: log.promise, chunks: chunks.map((d) => d.promise) });
         return;
       }
       const target = data.kind === 'log' ? log : chunks?.[data.i];
@@ -130,16 +133,15 @@
     };
   });
 
-  const inWorker = workerUrl && self.Worker ? readInWorker() : Promise.resolve(null);
-  self.cairnReadAhead = Promise.all([openExisting(), inWorker]).then(([db, read]) => {
+  const started = workerUrl && self.Worker ? readInWorker() : null;
+  self.cairnReadAhead = openExisting().then((db) => {
     if (!db) {
-      read?.stop();
+      started?.stop();
       return null;
     }
     // Until the app takes the connection over, never stand in the way of an upgrade.
     db.onversionchange = () => db.close();
-    if (!read) return readHere(db);
-    const { stop, ...reads } = read;
-    return handOver({ db, ...reads }, 'worker');
+    if (!started) return readHere(db);
+    return started.reads.then((read) => (read ? handOver({ db, stop: started.stop, ...read }, 'worker') : readHere(db)));
   });
 })();

@@ -437,7 +437,8 @@ impl Workspace {
         self.records.get(id)
     }
 
-    fn note_number(&mut self, record: &Record) {
+    /// Counts `record` for its object's record numbers (the next record gets a higher one).
+    pub(crate) fn note_number(&mut self, record: &Record) {
         match self.numbers.get_mut(&*record.object) {
             Some(number) => *number = (*number).max(record.number),
             None => {

@@ -23,15 +23,23 @@ pub async fn take() -> Option<(Database, Reading)> {
     let db: IdbDatabase = field(&found, "db")?.dyn_into().ok()?;
     if db.version() != f64::from(DB_VERSION) {
         // An older layout is upgraded by `Database::open`, which this connection would block.
-        db.close();
+        decline(&found, &db);
         return None;
     }
     match reading(&found).await {
         Some(reading) => Some((Database::from_connection(db), reading)),
         None => {
-            db.close();
+            decline(&found, &db);
             None
         }
+    }
+}
+
+/// Closes the script's connection and stops its reading worker, if any.
+fn decline(found: &JsValue, db: &IdbDatabase) {
+    db.close();
+    if let Some(stop) = field(found, "stop").and_then(|f| f.dyn_into::<js_sys::Function>().ok()) {
+        let _ = stop.call0(&JsValue::NULL);
     }
 }
 

@@ -54,6 +54,8 @@ pub enum DispatchError {
     Storage(#[from] StorageError),
     #[error("the app is shutting down")]
     Disposed,
+    #[error("the stored workspace could not be loaded")]
+    NotLoaded,
 }
 
 #[derive(Clone, Copy)]
@@ -146,9 +148,18 @@ impl Store {
     }
 
     /// Resolves once the stored workspace is loaded: a change made before would be replaced
-    /// by the data still loading. The load takes about a second; a short timer checks.
-    async fn until_loaded(self) {
-        while self.status.try_get_untracked() == Some(Status::Loading) {
+    /// by the data still loading. The load takes about a second; a short timer checks. A
+    /// command held while the stored data turned out damaged is refused: the workspace it was
+    /// meant for is gone.
+    async fn until_loaded(self) -> Result<(), DispatchError> {
+        let mut held = false;
+        loop {
+            match self.status.try_get_untracked() {
+                Some(Status::Loading) => held = true,
+                Some(Status::Damaged) if held => return Err(DispatchError::NotLoaded),
+                Some(_) => return Ok(()),
+                None => return Err(DispatchError::Disposed),
+            }
             pause(25).await;
         }
     }
@@ -240,9 +251,15 @@ impl Store {
                     }
                     Progress::Parts(loaded) => {
                         records_in = loaded.has_records();
+                        let settings_now = loaded.has(&Part::Settings) && !self.loaded.with_untracked(|l| l.has(&Part::Settings));
                         self.loaded.set(loaded);
-                        // What read the workspace while it loaded reads it again.
-                        self.ws.notify();
+                        // Once, when the settings are in: what read the workspace so far (the
+                        // schema, views, navigation) reads it again. A table whose records
+                        // come later is computed when it becomes ready; one already showing
+                        // is not queried again for parts it does not read.
+                        if settings_now {
+                            self.ws.notify();
+                        }
                         return None;
                     }
                     Progress::Applied => {
@@ -318,7 +335,7 @@ impl Store {
     /// backup: `change` edits the workspace and returns its commit) and persists it as one
     /// batch; on a storage failure the change is undone.
     pub async fn apply<T, E>(self, change: impl FnOnce(&mut Workspace) -> Result<(Commit, T), E>) -> Result<Result<T, E>, DispatchError> {
-        self.until_loaded().await;
+        self.until_loaded().await?;
         let (commit, value) = match self.ws.try_update(change).ok_or(DispatchError::Disposed)? {
             Ok(done) => done,
             Err(e) => return Ok(Err(e)),
@@ -332,7 +349,7 @@ impl Store {
 
     /// Runs a command and persists it; on a storage failure the change is undone.
     pub async fn dispatch(self, command: Command) -> Result<Commit, DispatchError> {
-        self.until_loaded().await;
+        self.until_loaded().await?;
         let ctx = Context::user(now());
         bench::mark("cairn:commit-start");
         let commit = self.ws.try_update(|ws| ws.execute(command, &ctx)).ok_or(DispatchError::Disposed)??;
@@ -352,6 +369,7 @@ impl Store {
 pub fn failure_message(error: &DispatchError) -> Msg {
     match error {
         DispatchError::Storage(StorageError::QuotaExceeded) => Msg::StorageFull,
+        DispatchError::NotLoaded => Msg::StorageDamaged,
         _ => Msg::StorageWriteFailed,
     }
 }
@@ -382,8 +400,11 @@ async fn next_task() {
         return pause(0).await;
     }
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-    // Held until here, so the ports stay alive until the message has arrived.
+    // Held until here, so the ports stay alive until the message has arrived; closed so the
+    // browser can free them (a large load pauses a few hundred times).
     channel.port1().set_onmessage(None);
+    channel.port1().close();
+    channel.port2().close();
 }
 
 /// Resolves after `ms` milliseconds, in a later task.

@@ -1,14 +1,16 @@
 //! The parts a format-3 snapshot stores one after the other, so that a start-up can show a
 //! table as soon as its records are in and load the rest behind it.
 //!
-//! A snapshot holds the settings first (schema, owners, pipelines, views, segments, workflows,
-//! redirects), then the records object by object (in the schema's order, contacts first),
-//! then binned records, links and link tombstones. A chunk never spans two parts, and each
+//! A snapshot holds the settings first (schema, association definitions, owners, pipelines,
+//! views, segments), then the records object by object (in the schema's order, contacts
+//! first), then the rest: binned records, links, link tombstones, workflows and their runs,
+//! merge redirects. A chunk never spans two parts, and each
 //! chunk names the parts that are whole once it is applied.
 
 use std::collections::HashMap;
 
 use crate::core::calculate::rollup_properties;
+use crate::core::change::Entity;
 use crate::core::query::{Op as QueryOp, Query};
 use crate::core::schema::Schema;
 use crate::core::workspace::{Borrowed, EntityRef};
@@ -16,8 +18,8 @@ use crate::core::workspace::{Borrowed, EntityRef};
 /// A part of a workspace that a snapshot stores whole before the next begins.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Part {
-    /// Everything that is neither a record nor a link: schema, association definitions,
-    /// owners, pipelines, views, segments, workflows and their runs, merge redirects.
+    /// What tables read besides records: schema, association definitions, owners,
+    /// pipelines, views and segments.
     Settings,
     /// Every live record of one object.
     Records(String),
@@ -82,7 +84,8 @@ enum Rank {
     Settings,
     /// Records of the schema's object at this position (unknown objects after the known).
     Records(usize),
-    /// Binned records, links and link tombstones: no table waits for them.
+    /// Binned records, links, link tombstones, workflows and their runs, merge redirects:
+    /// no table waits for them.
     Rest,
 }
 
@@ -114,6 +117,8 @@ pub(super) fn sections<'a>(schema: &Schema, refs: Vec<EntityRef<'a>>) -> Vec<Sec
                 }
             }),
             EntityRef::Borrowed(_) => Rank::Rest,
+            // No table reads workflows, their runs or merge redirects, and runs can be many.
+            EntityRef::Owned(Entity::Workflow(_) | Entity::Enrollment(_) | Entity::Outbox(_) | Entity::Notification(_) | Entity::Redirect(_)) => Rank::Rest,
             EntityRef::Owned(_) => Rank::Settings,
         };
         ranked.push((rank, entity));

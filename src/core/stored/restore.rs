@@ -1,14 +1,16 @@
 //! A restore in the order that lets a table show before everything is loaded.
 //!
-//! The log is applied first and the snapshot after it, skipping every entity the log wrote.
-//! Each write stores an entity's final state and writes of different entities do not depend on
-//! each other, so this ends in the same workspace as the snapshot followed by the log, while
-//! every part of the snapshot is final as soon as its chunks are applied.
+//! The log is applied first and the snapshot after it, skipping every entity the log wrote
+//! (the log is usually small: at most 500 entries before start-up folds it into the snapshot,
+//! though one entry can be a whole import). Each write stores an entity's final state and
+//! writes of different entities do not depend on each other, so this ends in the same
+//! workspace as the snapshot followed by the log (record numbers included), while every part
+//! of the snapshot is final as soon as its chunks are applied.
 
 use rustc_hash::FxHashSet;
 
 use super::{check_version, compact, decode_chunk, Batch, LoadError, Loaded, Part};
-use crate::core::change::EntityKey;
+use crate::core::change::{Entity, EntityKey};
 use crate::core::workspace::Workspace;
 
 /// A restore in progress: [`Restore::start`] with the log, then [`Restore::chunk`] for each
@@ -54,14 +56,9 @@ impl Restore {
         let written = &self.written;
         let finished = match &mut chunk.0 {
             Kind::Compact(compact) if written.is_empty() => compact.take(ops, |op| ws.put(op.key, op.value))?,
-            Kind::Compact(compact) => compact.take(ops, |op| {
-                if !written.contains(&op.key) {
-                    ws.put(op.key, op.value);
-                }
-            })?,
+            Kind::Compact(compact) => compact.take(ops, |op| put_unless_written(ws, written, op))?,
             Kind::Json(bytes) => {
-                let batch = decode_chunk(bytes)?;
-                batch.ops.into_iter().filter(|op| !written.contains(&op.key)).for_each(|op| ws.put(op.key, op.value));
+                decode_chunk(bytes)?.ops.into_iter().for_each(|op| put_unless_written(ws, written, op));
                 true
             }
         };
@@ -83,6 +80,20 @@ impl Restore {
         &self.loaded
     }
 
+}
+
+/// Stores `op` unless the log wrote its entity (the log's state is later). A skipped record
+/// still counts for its object's record numbers, as it did before the log removed it.
+fn put_unless_written(ws: &mut Workspace, written: &FxHashSet<EntityKey>, op: super::Op) {
+    if !written.contains(&op.key) {
+        ws.put(op.key, op.value);
+        return;
+    }
+    match &op.value {
+        Some(Entity::Record(record)) => ws.note_number(record),
+        Some(Entity::Binned(binned)) => ws.note_number(&binned.record),
+        _ => {}
+    }
 }
 
 /// A snapshot chunk being applied a slice at a time ([`Restore::apply`]).

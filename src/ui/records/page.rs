@@ -158,6 +158,9 @@ pub fn IndexPage(#[prop(into)] object: String) -> impl IntoView {
             let text = text.get();
             let index = page.get();
             let locale = i18n.locale();
+            // Computed again when the table becomes ready: parts of the workspace that arrive
+            // after the settings do not notify the workspace signal.
+            ready.track();
             bench::timed("cairn:query", || store.ws.with(|ws| table_page_in(ws, locale, &query, &text, &names, index, now()).unwrap_or_default()))
         }
     });

@@ -17,6 +17,7 @@ use crate::ui::app::Base;
 use crate::ui::i18n::use_i18n;
 use crate::ui::records::delete::{Toast, ToastView};
 use crate::ui::records::table::{Column, IndexTable};
+use crate::ui::shell::LoadProgress;
 use crate::ui::store::{now, use_store};
 
 #[component]
@@ -78,7 +79,7 @@ fn SegmentMembers(object: String, segment: String) -> impl IntoView {
     let is_static = move || seg.with(|s| s.as_ref().is_some_and(|(_, active)| !active));
     let back = base.href(&format!("/objects/{object}/segments"));
     view! {
-        <section class="cairn-page cairn-records">
+        <section class="cairn-page cairn-records" aria-busy=move || store.loading().to_string()>
             <header class="cairn-page__header">
                 <h1>{move || seg.get().map(|(name, _)| name).unwrap_or_else(|| i18n.t(Msg::ErrSegmentGone).to_string())}</h1>
                 <p class="cairn-page__count" data-testid="record-count">{move || i18n.count(Counted::Records, data.with(|d| d.total))}</p>
@@ -92,6 +93,7 @@ fn SegmentMembers(object: String, segment: String) -> impl IntoView {
                     <button type="button" class="cairn-button" on:click=remove.clone()>{move || i18n.t(Msg::BulkRemoveFromSegment)}</button>
                 </div>
             </Show>
+            <Show when=move || !store.loading() fallback=move || view! { <LoadProgress/> }>
             <Show when=move || data.with(|d| d.total > 0) fallback=move || view! { <p class="cairn-empty">{move || i18n.t(Msg::SegNone)}</p> }>
                 <IndexTable object=obj.get_value() columns=columns data=data sort=sort selected=selected on_sort=on_sort/>
                 <nav class="cairn-records__pager" aria-label=move || i18n.t(Msg::IdxPage)>
@@ -99,6 +101,7 @@ fn SegmentMembers(object: String, segment: String) -> impl IntoView {
                     <span>{move || format!("{} {} / {}", i18n.t(Msg::IdxPage), page.get() + 1, data.with(|d| page_count(d.total)))}</span>
                     <button type="button" class="cairn-button" disabled=move || page.get() + 1 >= data.with(|d| page_count(d.total)) on:click=move |_| page.update(|p| *p += 1)>{move || i18n.t(Msg::IdxNextPage)}</button>
                 </nav>
+            </Show>
             </Show>
             <ToastView toast=toast/>
         </section>

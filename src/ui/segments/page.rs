@@ -10,6 +10,7 @@ use crate::core::segment::{member_count, segments_of, SegmentEdit};
 use crate::ui::app::Base;
 use crate::ui::i18n::use_i18n;
 use crate::ui::records::delete::{Toast, ToastView};
+use crate::ui::shell::LoadProgress;
 use crate::ui::store::{now, use_store};
 
 #[component]
@@ -33,14 +34,16 @@ fn SegmentsPage(object: String) -> impl IntoView {
             segments_of(ws.segments(), &obj.get_value()).into_iter().map(|s| (s.id.clone(), s.name.clone(), s.is_active(), member_count(ws, s, at))).collect::<Vec<_>>()
         })
     });
+    // Member counts read every record: shown once the whole workspace is loaded.
     let back = base.href(&format!("/objects/{}", obj.get_value()));
     let base = StoredValue::new(base);
     view! {
-        <section class="cairn-page cairn-segments">
+        <section class="cairn-page cairn-segments" aria-busy=move || store.loading().to_string()>
             <header class="cairn-page__header">
                 <h1>{move || format!("{} · {}", plural(), i18n.t(Msg::SegTitle))}</h1>
                 <a class="cairn-button" href=back>{move || i18n.t(Msg::SegBack)}</a>
             </header>
+            <Show when=move || !store.loading() fallback=move || view! { <LoadProgress/> }>
             <Show when=move || rows.with(|r| !r.is_empty()) fallback=move || view! { <p class="cairn-empty">{move || i18n.t(Msg::SegEmpty)}</p> }>
                 <div class="cairn-table__scroll">
                     <table class="cairn-table" data-testid="segments">
@@ -77,6 +80,7 @@ fn SegmentsPage(object: String) -> impl IntoView {
                         </tbody>
                     </table>
                 </div>
+            </Show>
             </Show>
             <ToastView toast=toast/>
         </section>
