@@ -105,6 +105,15 @@ async fn raw_write(name: &str) -> (web_sys::IdbDatabase, web_sys::IdbTransaction
     (raw, tx)
 }
 
+/// Appends `log` in the transaction from [`raw_write`], then waits for the commit and closes.
+async fn log_and_close(raw: web_sys::IdbDatabase, tx: web_sys::IdbTransaction, log: &[String]) {
+    for entry in log {
+        tx.object_store("log").and_then(|s| s.add(&entry.as_str().into())).expect("log entry");
+    }
+    transaction_done(&tx).await.expect("written");
+    raw.close();
+}
+
 /// What a format-1 database held: `tests/fixtures/format-1.json`.
 #[derive(serde::Deserialize)]
 struct Format1 {
@@ -126,11 +135,7 @@ async fn a_format_1_database_opens_and_migrates_to_the_current_format() {
     for (i, chunk) in fixture.snapshot.iter().enumerate() {
         tx.object_store("snapshot").and_then(|s| s.put_with_key(&chunk.as_str().into(), &(i as u32).into())).expect("chunk");
     }
-    for entry in &fixture.log {
-        tx.object_store("log").and_then(|s| s.add(&entry.as_str().into())).expect("log entry");
-    }
-    transaction_done(&tx).await.expect("written");
-    raw.close();
+    log_and_close(raw, tx, &fixture.log).await;
 
     // The app's load path: read everything, restore, and rewrite an older format.
     let db = Database::open(&name).await.expect("opens");
@@ -175,11 +180,7 @@ async fn a_format_2_database_opens_through_the_apps_restore_and_migrates() {
     db.close();
     let (raw, tx) = raw_write(&name).await;
     tx.object_store("meta").and_then(|m| m.put_with_key(&2.into(), &"format".into())).expect("format");
-    for entry in &fixture.log {
-        tx.object_store("log").and_then(|s| s.add(&entry.as_str().into())).expect("log entry");
-    }
-    transaction_done(&tx).await.expect("written");
-    raw.close();
+    log_and_close(raw, tx, &fixture.log).await;
 
     let db = Database::open(&name).await.expect("opens");
     let reading = db.read().await.expect("reads");
