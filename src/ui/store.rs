@@ -113,7 +113,8 @@ impl Store {
             self.loaded.set(Loaded::whole());
             self.status.set(status);
             // Setting the status renders the screen synchronously; the next frame is when a
-            // person can use it (unless a table was usable before, see `first_table`).
+            // person can use it (unless an index page's table was usable before, see
+            // `bench::first_table_usable`).
             let on_frame = Closure::once_into_js(move || {
                 bench::measure("cairn:load", Some("cairn:open"));
                 bench::first_table_usable();
@@ -169,8 +170,9 @@ impl Store {
         let (db, reading) = self.connect().await?;
         let (format, stored_device) = (reading.format, reading.device);
         let device = stored_device.unwrap_or_else(random_u64);
-        // Screens read the workspace while it loads, untracked until a part of it is whole:
-        // an index page shows its table once its object is loaded, other screens wait for all.
+        // Screens read the workspace while it loads (written untracked, notified once the
+        // settings are in): an index page shows its table once what it reads is loaded, most
+        // other screens wait for all of it.
         self.ws.set(Workspace::new(default_schema(), IdGen::new(device, random_u64() as u32)));
         let log_len = match self.restore_with_progress(reading).await {
             Ok(n) => n,
@@ -381,7 +383,8 @@ impl Default for Store {
 }
 
 /// The app's workspace, written while its screens may read it: untracked, so nothing
-/// re-renders per chunk; `restore_with_progress` notifies when a part is whole.
+/// re-renders per chunk; `restore_with_progress` notifies once, when the settings are in,
+/// and `open` when everything is.
 struct Published(RwSignal<Workspace>);
 
 impl Target for Published {
