@@ -64,6 +64,9 @@ test('an active segment counts a new matching contact by itself', async () => {
     await page.getByRole('link', { name: 'Acme people' }).click();
     await page.locator('h1', { hasText: 'Acme people' }).waitFor();
     assert.equal(await count(page), '3 records');
+    // One page of members: both pager buttons are there and disabled (no markup leaks as text).
+    assert.ok(await page.getByRole('button', { name: 'Next page' }).isDisabled());
+    assert.ok(await page.getByRole('button', { name: 'Previous page' }).isDisabled());
     await screenshot(page, 'segments-members-1280');
     await page.setViewportSize({ width: 375, height: 812 });
     await screenshot(page, 'segments-members-375');

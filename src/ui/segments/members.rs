@@ -99,7 +99,7 @@ fn SegmentMembers(object: String, segment: String) -> impl IntoView {
                 <nav class="cairn-records__pager" aria-label=move || i18n.t(Msg::IdxPage)>
                     <button type="button" class="cairn-button" disabled=move || page.get() == 0 on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>{move || i18n.t(Msg::IdxPrevPage)}</button>
                     <span>{move || format!("{} {} / {}", i18n.t(Msg::IdxPage), page.get() + 1, data.with(|d| page_count(d.total)))}</span>
-                    <button type="button" class="cairn-button" disabled=move || page.get() + 1 >= data.with(|d| page_count(d.total)) on:click=move |_| page.update(|p| *p += 1)>{move || i18n.t(Msg::IdxNextPage)}</button>
+                    <button type="button" class="cairn-button" disabled=move || { page.get() + 1 >= data.with(|d| page_count(d.total)) } on:click=move |_| page.update(|p| *p += 1)>{move || i18n.t(Msg::IdxNextPage)}</button>
                 </nav>
             </Show>
             </Show>
