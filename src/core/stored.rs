@@ -165,8 +165,10 @@ pub fn restore(ws: &mut Workspace, version: u32, snapshot: &[String], log: &[Str
     restore_chunks(ws, version, snapshot.iter().map(String::as_bytes), log)
 }
 
-/// Rebuilds a workspace from what storage holds: snapshot chunks of either format (format-1
-/// JSON text as UTF-8, or format-2 bytes), then log entries in order.
+/// Rebuilds a workspace from what storage holds: snapshot chunks of any format (format-1
+/// JSON text as UTF-8, or compact bytes), then log entries in order, all decoded before any is
+/// applied. The plain order that tests hold [`Restore`] (log first, chunk by chunk, as the
+/// app loads) against.
 pub fn restore_bytes(ws: &mut Workspace, version: u32, snapshot: &[Vec<u8>], log: &[String]) -> Result<(), LoadError> {
     restore_chunks(ws, version, snapshot.iter().map(Vec::as_slice), log)
 }
